@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 
 /** A registry in a map, for wire-format tests that are not about the registry. */
-final class InMemorySchemaIds implements SchemaIds {
+public final class InMemorySchemaIds implements SchemaIds {
   private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
   private final Map<String, Integer> idBySchema = new ConcurrentHashMap<>();
 

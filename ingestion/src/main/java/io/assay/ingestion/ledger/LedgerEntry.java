@@ -1,0 +1,44 @@
+package io.assay.ingestion.ledger;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/**
+ * Ground truth for one generated event: what was meant to happen to it and where it went.
+ * Downstream layers reconcile against these rows exactly.
+ *
+ * @param amount the money amount as sent (plain decimal text), null when the event has none
+ * @param fault the injected fault kind, null for a valid event
+ * @param expectedCategory the dead-letter category the fault must produce downstream, if any
+ * @param partition Kafka partition, -1 when not in Kafka
+ * @param offset Kafka offset, -1 when not in Kafka
+ * @param reason why the producer refused it or Kafka failed it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LedgerEntry(
+    @JsonProperty("run_id") String runId,
+    @JsonProperty("event_id") String eventId,
+    @JsonProperty("topic") String topic,
+    @JsonProperty("outcome") String outcome,
+    @JsonProperty("fault") String fault,
+    @JsonProperty("expected_category") String expectedCategory,
+    @JsonProperty("amount") String amount,
+    @JsonProperty("event_time") String eventTime,
+    @JsonProperty("dimensions") Map<String, String> dimensions,
+    @JsonProperty("partition") int partition,
+    @JsonProperty("offset") long offset,
+    @JsonProperty("reason") String reason) {
+
+  public Outcome outcomeKind() {
+    return Outcome.valueOf(outcome.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  public LedgerEntry delivered(Outcome outcome, int partition, long offset) {
+    return new LedgerEntry(runId, eventId, topic, outcome.key(), fault, expectedCategory, amount, eventTime, dimensions, partition, offset, reason);
+  }
+
+  public LedgerEntry failed(Outcome outcome, String why) {
+    return new LedgerEntry(runId, eventId, topic, outcome.key(), fault, expectedCategory, amount, eventTime, dimensions, -1, -1, why);
+  }
+}
