@@ -14,6 +14,7 @@ import java.util.Map;
  * @param partition Kafka partition, -1 when not in Kafka
  * @param offset Kafka offset, -1 when not in Kafka
  * @param reason why the producer refused it or Kafka failed it
+ * @param valueSha256 hex SHA-256 of the exact bytes sent, so every later copy can be proved identical
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LedgerEntry(
@@ -28,17 +29,27 @@ public record LedgerEntry(
     @JsonProperty("dimensions") Map<String, String> dimensions,
     @JsonProperty("partition") int partition,
     @JsonProperty("offset") long offset,
-    @JsonProperty("reason") String reason) {
+    @JsonProperty("reason") String reason,
+    @JsonProperty("value_sha256") String valueSha256) {
 
   public Outcome outcomeKind() {
     return Outcome.valueOf(outcome.toUpperCase(java.util.Locale.ROOT));
   }
 
-  public LedgerEntry delivered(Outcome outcome, int partition, long offset) {
-    return new LedgerEntry(runId, eventId, topic, outcome.key(), fault, expectedCategory, amount, eventTime, dimensions, partition, offset, reason);
+  public LedgerEntry delivered(Outcome outcome, int partition, long offset, String sha256) {
+    return new LedgerEntry(runId, eventId, topic, outcome.key(), fault, expectedCategory, amount, eventTime, dimensions, partition, offset, reason, sha256);
   }
 
   public LedgerEntry failed(Outcome outcome, String why) {
-    return new LedgerEntry(runId, eventId, topic, outcome.key(), fault, expectedCategory, amount, eventTime, dimensions, -1, -1, why);
+    return new LedgerEntry(runId, eventId, topic, outcome.key(), fault, expectedCategory, amount, eventTime, dimensions, -1, -1, why, null);
+  }
+
+  /** Hex SHA-256 of a message value, as {@code value_sha256} holds it. */
+  public static String sha256(byte[] value) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(value));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 }

@@ -7,7 +7,10 @@ import io.assay.ingestion.ledger.Outcome;
 import io.assay.ingestion.ledger.ProduceCounts;
 import io.assay.schemas.contract.Contract;
 import io.assay.schemas.contract.FieldPath;
+import io.assay.ingestion.weather.WeatherSource;
+import io.assay.schemas.contract.ContractCatalog;
 import io.assay.schemas.wire.EventSerializer;
+import io.assay.schemas.wire.SchemaIds;
 import io.assay.schemas.wire.SchemaRejectedException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -50,6 +54,19 @@ public final class ProducerRun {
     this.generators = generators;
     this.clock = clock;
     this.progress = progress;
+  }
+
+  /** The demo's producer: the shop's generators over one seeded world, faults at the options' rate. */
+  public static ProducerRun forDemo(KafkaSettings kafka, SchemaIds schemaIds, ContractCatalog catalog,
+      ProduceOptions options, WeatherSource weather, ProgressListener progress) {
+    Random random = new Random(options.seed());
+    return new ProducerRun(
+        kafka,
+        new EventSerializer(schemaIds),
+        new FaultInjector(catalog, schemaIds, new Random(options.seed() + 1), options.faultRate()),
+        DemoGenerators.create(catalog, new ShopWorld(random), weather),
+        Clock.systemUTC(),
+        progress);
   }
 
   /** Runs to the end and returns the counts; every event has exactly one ledger line. */
@@ -111,9 +128,10 @@ public final class ProducerRun {
     }
     LedgerEntry pending = entry;
     Outcome sentAs = outcome;
+    String sha256 = LedgerEntry.sha256(value);
     producer.send(new ProducerRecord<>(contract.topic(), entry.eventId(), value), (metadata, error) -> {
       LedgerEntry done = error == null
-          ? pending.delivered(sentAs, metadata.partition(), metadata.offset())
+          ? pending.delivered(sentAs, metadata.partition(), metadata.offset(), sha256)
           : pending.failed(Outcome.SEND_FAILED, error.toString());
       if (error != null) {
         firstSendError.compareAndSet(null, error);
@@ -135,7 +153,7 @@ public final class ProducerRun {
         fault.map(FaultKind::key).orElse(null),
         fault.map(FaultKind::expectedCategory).map(Enum::name).orElse(null),
         amount instanceof BigDecimal decimal ? decimal.toPlainString() : amount == null ? null : amount.toString(),
-        eventTime == null ? null : eventTime.toString(), dimensions, -1, -1, null);
+        eventTime == null ? null : eventTime.toString(), dimensions, -1, -1, null, null);
   }
 
   private EventGenerator generatorFor(String topic) {

@@ -11,7 +11,6 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,11 @@ import java.util.stream.Stream;
 public final class ContractCatalog {
   private static final String SUFFIX = ".contract.yaml";
   private final Map<String, Contract> byTopic;
+  private final Map<String, String> sourceFiles;
 
-  private ContractCatalog(Map<String, Contract> byTopic) {
+  private ContractCatalog(Map<String, Contract> byTopic, Map<String, String> sourceFiles) {
     this.byTopic = Collections.unmodifiableMap(new TreeMap<>(byTopic));
+    this.sourceFiles = Collections.unmodifiableMap(new TreeMap<>(sourceFiles));
   }
 
   /** The contracts shipped in the jar under {@code contracts/}. */
@@ -59,30 +60,44 @@ public final class ContractCatalog {
     if (!Files.isDirectory(dir)) {
       throw new ContractDefinitionException("contracts folder " + dir + " does not exist");
     }
-    Map<String, Contract> contracts = new TreeMap<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      List<Path> contractFiles = new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList());
-      Collections.sort(contractFiles);
-      for (Path file : contractFiles) {
-        Contract contract = ContractLoader.load(
-            file.getFileName().toString(), read(file), sibling -> read(file.resolveSibling(sibling)));
-        contracts.put(contract.topic(), contract);
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.list(dir)) {
+      for (Path file : paths.filter(Files::isRegularFile).toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(SUFFIX) || name.endsWith(".avsc")) {
+          files.put(name, Files.readString(file, StandardCharsets.UTF_8));
+        }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list contracts in " + dir, e);
+      throw new UncheckedIOException("cannot read contracts in " + dir, e);
     }
-    if (contracts.isEmpty()) {
+    if (files.keySet().stream().noneMatch(n -> n.endsWith(SUFFIX))) {
       throw new ContractDefinitionException("no *" + SUFFIX + " files in " + dir);
     }
-    return new ContractCatalog(contracts);
+    return fromFiles(files);
   }
 
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+  /** Contracts from file texts by file name: each {@code *.contract.yaml} with the schemas it names. */
+  public static ContractCatalog fromFiles(Map<String, String> files) {
+    Map<String, Contract> contracts = new TreeMap<>();
+    for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+      if (file.getKey().endsWith(SUFFIX)) {
+        Contract contract = ContractLoader.load(file.getKey(), file.getValue(), sibling -> {
+          String text = files.get(sibling);
+          if (text == null) {
+            throw new IllegalArgumentException("no such file");
+          }
+          return text;
+        });
+        contracts.put(contract.topic(), contract);
+      }
     }
+    return new ContractCatalog(contracts, files);
+  }
+
+  /** The files this catalog was read from, by name: enough to rebuild it anywhere. */
+  public Map<String, String> sourceFiles() {
+    return sourceFiles;
   }
 
   public List<String> topics() {

@@ -1,0 +1,81 @@
+package io.assay.cli.commands;
+
+import io.assay.cli.config.AssayConfig;
+import io.assay.cli.report.RunReport;
+import io.assay.cli.steps.IngestStep;
+import io.assay.cli.steps.ProduceStep;
+import io.assay.ingestion.kafka.TopicOffsets;
+import io.assay.ingestion.produce.ProduceOptions;
+import io.assay.stack.LocalStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code assay demo}: the whole pipeline on a fresh embedded stack, ending in a reconciled report. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Fresh embedded stack on free ports: produce events with faults, stream them into Bronze, reconcile, report (JSON).")
+public final class DemoCommand implements Callable<Integer> {
+  private final AssayConfig config;
+
+  @Option(names = "--events", defaultValue = "20000", description = "events in all (default ${DEFAULT-VALUE})")
+  long events;
+
+  @Option(names = "--fault-rate", defaultValue = "0.05", description = "share of events broken on purpose (default ${DEFAULT-VALUE})")
+  double faultRate;
+
+  @Option(names = "--seed", defaultValue = "42", description = "seed for repeatable data (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--report", description = "also write the JSON report to this file")
+  Path report;
+
+  public DemoCommand(AssayConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Integer call() {
+    Path demoDir = config.dataDir().resolve("demo");
+    wipe(demoDir); // the demo reconciles one run exactly, so it starts from nothing
+    String runId = RunIds.next();
+    RunReport out = new RunReport(runId);
+    try (LocalStack stack = LocalStack.start(demoDir.resolve("stack"), 0, 0, config.kafka().partitions())) {
+      AssayConfig demo = config.withDataDir(demoDir).withEndpoints(stack.bootstrapServers(), stack.registryUrl());
+      ProduceOptions options = new ProduceOptions(events, 0, faultRate, demo.contracts().topics(), seed);
+      ProduceStep.Result produced = ProduceStep.run(demo, options, runId, Progress.toStderr("produce"));
+      ProduceReporting.addProduceSection(out, produced);
+      Map<String, Long> inKafka = TopicOffsets.messageCounts(demo.kafka(), demo.contracts().topics());
+      out.counts("in_kafka", inKafka);
+      out.reconcile("kafka.messages_per_topic", produced.counts().produced(), inKafka);
+      IngestStep.run(demo, Optional.empty());
+      BronzeReporting.addBronzeSections(out, demo, produced.ledgerFile(), inKafka);
+      out.section("stack").put("bootstrap_servers", stack.bootstrapServers()).put("schema_registry", stack.registryUrl().toString())
+          .put("data_dir", demoDir.toAbsolutePath().toString());
+    }
+    System.out.println(out.toJson());
+    if (report != null) {
+      out.writeTo(report);
+      System.err.println("report written to " + report.toAbsolutePath());
+    }
+    return out.reconciled() ? 0 : 1;
+  }
+
+  private static void wipe(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + dir, e);
+    }
+  }
+}

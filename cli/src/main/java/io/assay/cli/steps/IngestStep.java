@@ -1,0 +1,45 @@
+package io.assay.cli.steps;
+
+import io.assay.cli.config.AssayConfig;
+import io.assay.ingestion.bronze.BronzeJob;
+import io.assay.ingestion.bronze.IngestSettings;
+import io.assay.ingestion.bronze.PipelineMetricsJob;
+import io.assay.ingestion.kafka.TopicProvisioner;
+import io.assay.ingestion.spark.SparkSessions;
+import io.assay.schemas.contract.ContractCatalog;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+
+/** Runs Kafka → Bronze and the pipeline metrics: drained once ({@code availableNow}) or continuously. */
+public final class IngestStep {
+  private IngestStep() {}
+
+  public static SparkSession session(AssayConfig config) {
+    return SparkSessions.getOrCreate("assay", config.lake().root());
+  }
+
+  /** With no trigger: drains every topic, updates the metrics, returns. With one: runs until stopped. */
+  public static void run(AssayConfig config, Optional<Duration> trigger) {
+    ContractCatalog catalog = config.contracts();
+    TopicProvisioner topics = new TopicProvisioner(config.kafka());
+    topics.checkReachable();
+    topics.ensureTopics(catalog.topics());
+    IngestSettings settings = config.ingest(trigger);
+    SparkSession spark = session(config);
+    try {
+      StreamingQuery bronze = BronzeJob.start(spark, catalog, settings);
+      if (settings.availableNow()) {
+        bronze.awaitTermination();
+        PipelineMetricsJob.start(spark, catalog, settings).awaitTermination();
+      } else {
+        PipelineMetricsJob.start(spark, catalog, settings);
+        spark.streams().awaitAnyTermination();
+      }
+    } catch (StreamingQueryException e) {
+      throw new IllegalStateException("the streaming query failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.assay.ingestion.bronze;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.to_date;
+
+import io.assay.schemas.contract.Contract;
+import io.assay.schemas.contract.ContractCatalog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code foreachBatch} body: routes one micro-batch of Kafka records once, then appends valid
+ * rows to each topic's Bronze table and dead letters to {@code bronze_dlq_audit} and the DLQ topic.
+ * Every Delta append carries Delta's idempotent-write guard ({@code txnAppId} = the query's app id,
+ * {@code txnVersion} = the batch id), so a batch replayed after a crash is skipped by tables that
+ * already have it and written by those that do not.
+ */
+public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
+  private static final Logger LOG = LoggerFactory.getLogger(BronzeBatchWriter.class);
+
+  private final ContractCatalog catalog;
+  private final RecordRouter router;
+  private final StructType routedSchema;
+  private final LakeLayout lake;
+  private final String appId;
+  private final DeadLetterPublisher publisher;
+
+  public BronzeBatchWriter(ContractCatalog catalog, RecordRouter router, LakeLayout lake, String appId, DeadLetterPublisher publisher) {
+    this.catalog = catalog;
+    this.router = router;
+    this.routedSchema = RoutedSchema.of(catalog);
+    this.lake = lake;
+    this.appId = appId;
+    this.publisher = publisher;
+  }
+
+  @Override
+  public void call(Dataset<Row> kafkaBatch, Long batchId) {
+    Dataset<Row> routed = kafkaBatch
+        .select("key", "value", "topic", "partition", "offset", "timestamp")
+        .mapPartitions(router, Encoders.row(routedSchema))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, Long> validByTopic = new HashMap<>();
+      long deadLetters = 0;
+      for (Row count : routed.groupBy(RoutedSchema.TOPIC, RoutedSchema.VALID).count().collectAsList()) {
+        if (count.getBoolean(1)) {
+          validByTopic.put(count.getString(0), count.getLong(2));
+        } else {
+          deadLetters += count.getLong(2);
+        }
+      }
+      for (Contract contract : catalog.contracts()) {
+        if (validByTopic.getOrDefault(contract.topic(), 0L) > 0) {
+          append(bronzeRows(routed, contract, batchId), lake.bronzeTable(contract.topic()), "event_date", batchId);
+        }
+      }
+      if (deadLetters > 0) {
+        Dataset<Row> dead = deadLetterRows(routed, batchId);
+        append(dead, lake.table(LakeLayout.DLQ_TABLE), "ingest_date", batchId);
+        publisher.publish(batchId, collectForKafka(routed));
+      }
+      LOG.info("batch {}: bronze rows {}, dead letters {}", batchId, validByTopic, deadLetters);
+    } finally {
+      routed.unpersist();
+    }
+  }
+
+  Dataset<Row> bronzeRows(Dataset<Row> routed, Contract contract, long batchId) {
+    String eventColumn = RoutedSchema.eventColumn(contract.topic());
+    List<Column> columns = new ArrayList<>();
+    for (String field : ((StructType) routedSchema.apply(eventColumn).dataType()).fieldNames()) {
+      columns.add(col(eventColumn + "." + field).as(field));
+    }
+    columns.add(col(RoutedSchema.TOPIC));
+    columns.add(col(RoutedSchema.PARTITION));
+    columns.add(col(RoutedSchema.OFFSET));
+    columns.add(col(RoutedSchema.KAFKA_TIMESTAMP));
+    columns.add(col(RoutedSchema.SCHEMA_ID));
+    columns.add(col(RoutedSchema.SCHEMA_VERSION));
+    columns.add(current_timestamp().as("_ingested_at"));
+    columns.add(lit(batchId).as("_batch_id"));
+    columns.add(col(RoutedSchema.EVENT_TIME).as("_event_time"));
+    columns.add(to_date(col(RoutedSchema.EVENT_TIME)).as("event_date"));
+    return routed
+        .filter(col(RoutedSchema.TOPIC).equalTo(contract.topic()).and(col(RoutedSchema.VALID)))
+        .select(columns.toArray(Column[]::new));
+  }
+
+  Dataset<Row> deadLetterRows(Dataset<Row> routed, long batchId) {
+    return routed.filter(col(RoutedSchema.VALID).equalTo(false)).select(
+        col(RoutedSchema.CATEGORY), col(RoutedSchema.TOPIC).as("source_topic"),
+        col(RoutedSchema.PARTITION).as("source_partition"), col(RoutedSchema.OFFSET).as("source_offset"),
+        col(RoutedSchema.KAFKA_TIMESTAMP).as("kafka_timestamp"), col(RoutedSchema.KAFKA_KEY).as("kafka_key"),
+        col(RoutedSchema.FIELD), col(RoutedSchema.OBSERVED_VALUE), col(RoutedSchema.RULE), col(RoutedSchema.DETAIL),
+        col(RoutedSchema.SCHEMA_ID).as("schema_id"), col(RoutedSchema.VIOLATIONS), col(RoutedSchema.ORIGINAL_VALUE),
+        current_timestamp().as("ingested_at"), lit(batchId).as("batch_id"),
+        to_date(col(RoutedSchema.KAFKA_TIMESTAMP)).as("ingest_date"));
+  }
+
+  private static List<DeadLetterPublisher.DeadLetterMessage> collectForKafka(Dataset<Row> routed) {
+    List<DeadLetterPublisher.DeadLetterMessage> messages = new ArrayList<>();
+    for (Row row : routed.filter(col(RoutedSchema.VALID).equalTo(false)).select(
+        RoutedSchema.KAFKA_KEY, RoutedSchema.ORIGINAL_VALUE, RoutedSchema.CATEGORY, RoutedSchema.TOPIC,
+        RoutedSchema.PARTITION, RoutedSchema.OFFSET, RoutedSchema.DETAIL).collectAsList()) {
+      String key = row.getString(0);
+      messages.add(new DeadLetterPublisher.DeadLetterMessage(
+          key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8), (byte[]) row.get(1),
+          row.getString(2), row.getString(3), row.getInt(4), row.getLong(5), row.getString(6)));
+    }
+    return messages;
+  }
+
+  private void append(Dataset<Row> rows, String path, String partitionColumn, long batchId) {
+    rows.write().format("delta").mode("append")
+        .option("txnAppId", appId)
+        .option("txnVersion", batchId)
+        .option("mergeSchema", "true") // a contract's schema that evolved adds its new columns
+        .partitionBy(partitionColumn)
+        .save(path);
+  }
+}

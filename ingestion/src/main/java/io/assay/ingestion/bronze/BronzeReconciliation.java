@@ -1,0 +1,108 @@
+package io.assay.ingestion.bronze;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.assay.schemas.contract.Contract;
+import io.assay.schemas.contract.ContractCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Proves Bronze against the producers' ledger: every message in Kafka is in exactly one of Bronze
+ * or the dead-letter table, at its own topic/partition/offset; every fault landed in the category
+ * it was built to produce; every dead letter kept the original bytes.
+ */
+public final class BronzeReconciliation {
+  /** One failed check. */
+  public record Mismatch(String check, Object expected, Object actual) {}
+
+  /** What Bronze holds and how it compares with the ledger. */
+  public record Result(Map<String, Long> bronzeRows, long deadLetters, Map<String, Long> deadLettersByCategory,
+      Map<String, Long> deadLettersByTopic, List<Mismatch> mismatches) {}
+
+  private BronzeReconciliation() {}
+
+  public static Result reconcile(SparkSession spark, ContractCatalog catalog, LakeLayout lake, Path ledgerFile,
+      Map<String, Long> messagesInKafka) {
+    List<Mismatch> mismatches = new ArrayList<>();
+    Dataset<Row> landed = null;
+    Map<String, Long> bronzeRows = new TreeMap<>();
+    for (Contract contract : catalog.contracts()) {
+      Dataset<Row> bronze = spark.read().format("delta").load(lake.bronzeTable(contract.topic()))
+          .select(col(RoutedSchema.TOPIC).as("topic"), col(RoutedSchema.PARTITION).as("partition"),
+              col(RoutedSchema.OFFSET).as("offset"), lit(null).cast("string").as("category"),
+              lit(null).cast("binary").as("original_value"));
+      bronzeRows.put("bronze_" + contract.topic(), bronze.count());
+      landed = landed == null ? bronze : landed.unionByName(bronze);
+    }
+    Dataset<Row> dlq = spark.read().format("delta").load(lake.table(LakeLayout.DLQ_TABLE));
+    landed = landed.unionByName(dlq.select(col("source_topic").as("topic"), col("source_partition").as("partition"),
+        col("source_offset").as("offset"), col("category"), col("original_value"))).cache();
+
+    Map<String, Long> byCategory = counts(dlq.groupBy("category").count());
+    Map<String, Long> deadByTopic = counts(dlq.groupBy("source_topic").count());
+    long deadLetters = byCategory.values().stream().mapToLong(Long::longValue).sum();
+
+    for (Contract contract : catalog.contracts()) {
+      String topic = contract.topic();
+      long inBronze = bronzeRows.get("bronze_" + topic) + deadByTopic.getOrDefault(topic, 0L);
+      check(mismatches, "kafka_equals_bronze_plus_dead_letters." + topic, messagesInKafka.getOrDefault(topic, 0L), inBronze);
+    }
+    long distinctPositions = landed.select("topic", "partition", "offset").distinct().count();
+    check(mismatches, "no_duplicates", landed.count(), distinctPositions);
+
+    // Join the ledger's delivered events to where each one landed, by Kafka position.
+    Dataset<Row> ledger = spark.read().json(ledgerFile.toString())
+        .filter(col("outcome").isin("sent", "sent_faulty", "sent_corrupt"));
+    Dataset<Row> joined = ledger.join(landed, ledger.col("topic").equalTo(landed.col("topic"))
+            .and(ledger.col("partition").equalTo(landed.col("partition")))
+            .and(ledger.col("offset").equalTo(landed.col("offset"))), "left")
+        .select(ledger.col("outcome"), ledger.col("fault"), ledger.col("expected_category"), ledger.col("value_sha256"),
+            landed.col("offset").isNotNull().as("found"), landed.col("category"), landed.col("original_value"));
+    Row totals = joined.agg(
+        count(lit(1)).as("delivered"),
+        sum(when(col("found"), 1).otherwise(0)).as("found"),
+        sum(when(col("outcome").equalTo("sent").and(col("found")).and(col("category").isNull()), 1).otherwise(0)).as("valid_in_bronze"),
+        sum(when(col("outcome").equalTo("sent"), 1).otherwise(0)).as("valid_sent"),
+        sum(when(col("expected_category").isNotNull().and(col("category").equalTo(col("expected_category"))), 1).otherwise(0)).as("faults_as_expected"),
+        sum(when(col("expected_category").isNotNull(), 1).otherwise(0)).as("faults_sent"),
+        sum(when(col("category").isNotNull().and(sha2(col("original_value"), 256).equalTo(col("value_sha256"))), 1).otherwise(0)).as("bytes_identical"),
+        sum(when(col("category").isNotNull(), 1).otherwise(0)).as("dead_letters_joined")).first();
+    check(mismatches, "every_delivered_event_landed", totals.getLong(0), totals.getLong(1));
+    check(mismatches, "valid_events_in_bronze", totals.getLong(3), totals.getLong(2));
+    check(mismatches, "faults_dead_lettered_as_expected", totals.getLong(5), totals.getLong(4));
+    check(mismatches, "dead_letters_keep_original_bytes", totals.getLong(7), totals.getLong(6));
+    check(mismatches, "dead_letters_all_from_ledger", deadLetters, totals.getLong(7));
+    Map<String, Long> byFault = counts(joined.filter(col("fault").isNotNull().and(col("category").equalTo(col("expected_category"))))
+        .groupBy("fault").count());
+    Map<String, Long> faultsSent = counts(joined.filter(col("expected_category").isNotNull()).groupBy("fault").count());
+    check(mismatches, "dead_letters_per_fault_kind", faultsSent, byFault);
+    landed.unpersist();
+    return new Result(bronzeRows, deadLetters, byCategory, deadByTopic, mismatches);
+  }
+
+  private static void check(List<Mismatch> mismatches, String check, Object expected, Object actual) {
+    if (!expected.equals(actual)) {
+      mismatches.add(new Mismatch(check, expected, actual));
+    }
+  }
+
+  private static Map<String, Long> counts(Dataset<Row> grouped) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Row row : grouped.collectAsList()) {
+      counts.put(row.getString(0), row.getLong(1));
+    }
+    return counts;
+  }
+}

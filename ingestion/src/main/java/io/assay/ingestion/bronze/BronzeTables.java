@@ -1,0 +1,28 @@
+package io.assay.ingestion.bronze;
+
+import io.assay.schemas.contract.Contract;
+import io.assay.schemas.contract.ContractCatalog;
+import io.delta.tables.DeltaTable;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Creates the Bronze and dead-letter tables empty, so readers (and the metrics stream) can start before data. */
+final class BronzeTables {
+  private BronzeTables() {}
+
+  static void ensureExist(SparkSession spark, ContractCatalog catalog, LakeLayout lake, BronzeBatchWriter writer) {
+    Dataset<Row> noRows = spark.createDataFrame(List.of(), RoutedSchema.of(catalog));
+    for (Contract contract : catalog.contracts()) {
+      createIfMissing(spark, writer.bronzeRows(noRows, contract, -1), lake.bronzeTable(contract.topic()), "event_date");
+    }
+    createIfMissing(spark, writer.deadLetterRows(noRows, -1), lake.table(LakeLayout.DLQ_TABLE), "ingest_date");
+  }
+
+  private static void createIfMissing(SparkSession spark, Dataset<Row> empty, String path, String partitionColumn) {
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      empty.write().format("delta").mode("append").partitionBy(partitionColumn).save(path);
+    }
+  }
+}
