@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Proves Bronze against the producers' ledger: every message in Kafka is in exactly one of Bronze
@@ -30,6 +32,12 @@ public final class BronzeReconciliation {
   /** What Bronze holds and how it compares with the ledger. */
   public record Result(Map<String, Long> bronzeRows, long deadLetters, Map<String, Long> deadLettersByCategory,
       Map<String, Long> deadLettersByTopic, List<Mismatch> mismatches) {}
+
+  /** The ledger's columns this check reads; explicit, so a run without faults still has them. */
+  private static final StructType LEDGER_SCHEMA = new StructType()
+      .add("event_id", DataTypes.StringType).add("topic", DataTypes.StringType).add("outcome", DataTypes.StringType)
+      .add("fault", DataTypes.StringType).add("expected_category", DataTypes.StringType)
+      .add("partition", DataTypes.IntegerType).add("offset", DataTypes.LongType).add("value_sha256", DataTypes.StringType);
 
   private BronzeReconciliation() {}
 
@@ -63,7 +71,7 @@ public final class BronzeReconciliation {
     check(mismatches, "no_duplicates", landed.count(), distinctPositions);
 
     // Join the ledger's delivered events to where each one landed, by Kafka position.
-    Dataset<Row> ledger = spark.read().json(ledgerFile.toString())
+    Dataset<Row> ledger = spark.read().schema(LEDGER_SCHEMA).json(ledgerFile.toString())
         .filter(col("outcome").isin("sent", "sent_faulty", "sent_corrupt"));
     Dataset<Row> joined = ledger.join(landed, ledger.col("topic").equalTo(landed.col("topic"))
             .and(ledger.col("partition").equalTo(landed.col("partition")))
@@ -77,7 +85,7 @@ public final class BronzeReconciliation {
         sum(when(col("outcome").equalTo("sent"), 1).otherwise(0)).as("valid_sent"),
         sum(when(col("expected_category").isNotNull().and(col("category").equalTo(col("expected_category"))), 1).otherwise(0)).as("faults_as_expected"),
         sum(when(col("expected_category").isNotNull(), 1).otherwise(0)).as("faults_sent"),
-        sum(when(col("category").isNotNull().and(sha2(col("original_value"), 256).equalTo(col("value_sha256"))), 1).otherwise(0)).as("bytes_identical"),
+        sum(when(col("category").isNotNull().and(sha2(col("original_value"), 256).eqNullSafe(col("value_sha256"))), 1).otherwise(0)).as("bytes_identical"),
         sum(when(col("category").isNotNull(), 1).otherwise(0)).as("dead_letters_joined")).first();
     check(mismatches, "every_delivered_event_landed", totals.getLong(0), totals.getLong(1));
     check(mismatches, "valid_events_in_bronze", totals.getLong(3), totals.getLong(2));
@@ -88,8 +96,24 @@ public final class BronzeReconciliation {
         .groupBy("fault").count());
     Map<String, Long> faultsSent = counts(joined.filter(col("expected_category").isNotNull()).groupBy("fault").count());
     check(mismatches, "dead_letters_per_fault_kind", faultsSent, byFault);
+    checkMetrics(spark, lake, bronzeRows, deadByTopic, mismatches);
     landed.unpersist();
     return new Result(bronzeRows, deadLetters, byCategory, deadByTopic, mismatches);
+  }
+
+  /** The per-minute counts in {@code pipeline_metrics} must add up to what Bronze and the DLQ table hold. */
+  private static void checkMetrics(SparkSession spark, LakeLayout lake, Map<String, Long> bronzeRows,
+      Map<String, Long> deadByTopic, List<Mismatch> mismatches) {
+    Map<String, Long> expected = new TreeMap<>();
+    bronzeRows.forEach((table, rows) -> expected.put(table.substring("bronze_".length()) + "/valid", rows));
+    deadByTopic.forEach((topic, rows) -> expected.put(topic + "/dead_letter", rows));
+    expected.values().removeIf(rows -> rows == 0);
+    Map<String, Long> counted = new TreeMap<>();
+    for (Row row : spark.read().format("delta").load(lake.table(LakeLayout.METRICS_TABLE))
+        .groupBy("topic", "status").agg(sum("records")).collectAsList()) {
+      counted.put(row.getString(0) + "/" + row.getString(1), row.getLong(2));
+    }
+    check(mismatches, "pipeline_metrics_sum_to_bronze_and_dead_letters", expected, counted);
   }
 
   private static void check(List<Mismatch> mismatches, String check, Object expected, Object actual) {

@@ -129,6 +129,8 @@ public final class DeadLetterPublisher implements AutoCloseable {
       props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "assay-dlq-" + appId);
       props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
       props.put(ProducerConfig.ACKS_CONFIG, "all");
+      // Dead letters keep their original bytes, oversized ones included (the embedded broker takes 8 MiB).
+      props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
       producer = new KafkaProducer<>(props);
       producer.initTransactions(); // fences an older instance and aborts its open transaction
     }

@@ -44,8 +44,11 @@ public record LedgerEntry(
     return new LedgerEntry(runId, eventId, topic, outcome.key(), fault, expectedCategory, amount, eventTime, dimensions, -1, -1, why, null);
   }
 
-  /** Hex SHA-256 of a message value, as {@code value_sha256} holds it. */
+  /** Hex SHA-256 of a message value, as {@code value_sha256} holds it; null for a null value. */
   public static String sha256(byte[] value) {
+    if (value == null) {
+      return null;
+    }
     try {
       return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(value));
     } catch (java.security.NoSuchAlgorithmException e) {

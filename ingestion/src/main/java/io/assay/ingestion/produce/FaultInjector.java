@@ -25,6 +25,10 @@ import org.apache.avro.generic.GenericRecord;
  */
 public final class FaultInjector {
   private static final double CORRUPT_WEIGHT = 0.4;
+  /** Oversized values are costly to carry around, so they are the rarest fault. */
+  private static final double OVERSIZED_WEIGHT = 0.05;
+  /** Just over the 1 MiB a consumer accepts by default (ASSAY_MAX_MESSAGE_BYTES). */
+  public static final int OVERSIZED_BYTES = 1024 * 1024 + 1024;
   private static final DateTimeFormatter NOT_ISO = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final ContractCatalog catalog;
@@ -83,7 +87,7 @@ public final class FaultInjector {
     }
   }
 
-  /** Bytes a rogue producer might write, made from a valid framed message. */
+  /** Bytes a rogue producer might write, made from a valid framed message; null for a tombstone. */
   public byte[] corruptPayload(FaultKind kind, Contract contract, byte[] validMessage) {
     byte[] body = Arrays.copyOfRange(validMessage, WireFormat.HEADER_LENGTH, validMessage.length);
     return switch (kind) {
@@ -101,6 +105,9 @@ public final class FaultInjector {
       }
       case UNKNOWN_SCHEMA_ID -> WireFormat.frame(Integer.MAX_VALUE - random.nextInt(1_000), body);
       case FOREIGN_SCHEMA_ID -> WireFormat.frame(foreignSchemaId(contract), body);
+      case EMPTY_VALUE -> new byte[0];
+      case NULL_VALUE -> null;
+      case OVERSIZED_RECORD -> Arrays.copyOf(validMessage, OVERSIZED_BYTES); // zero padding after a valid record
       default -> throw new IllegalArgumentException(kind + " breaks records, not bytes");
     };
   }
@@ -116,6 +123,9 @@ public final class FaultInjector {
   }
 
   private static double weight(FaultKind kind) {
+    if (kind == FaultKind.OVERSIZED_RECORD) {
+      return OVERSIZED_WEIGHT;
+    }
     return kind.stage() == FaultKind.Stage.CORRUPT_PAYLOAD ? CORRUPT_WEIGHT : 1.0;
   }
 

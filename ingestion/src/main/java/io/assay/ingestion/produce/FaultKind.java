@@ -23,7 +23,10 @@ public enum FaultKind {
   TRUNCATED_AVRO(Stage.CORRUPT_PAYLOAD, DeadLetterCategory.DESERIALIZATION_ERROR, "a valid message cut short"),
   WRONG_MAGIC_BYTE(Stage.CORRUPT_PAYLOAD, DeadLetterCategory.DESERIALIZATION_ERROR, "a valid message with magic byte 1"),
   UNKNOWN_SCHEMA_ID(Stage.CORRUPT_PAYLOAD, DeadLetterCategory.UNKNOWN_SCHEMA, "a schema id the registry never issued"),
-  FOREIGN_SCHEMA_ID(Stage.CORRUPT_PAYLOAD, DeadLetterCategory.SCHEMA_MISMATCH, "the schema id of another topic's schema");
+  FOREIGN_SCHEMA_ID(Stage.CORRUPT_PAYLOAD, DeadLetterCategory.SCHEMA_MISMATCH, "the schema id of another topic's schema"),
+  EMPTY_VALUE(Stage.CORRUPT_PAYLOAD, DeadLetterCategory.DESERIALIZATION_ERROR, "a message whose value is zero bytes"),
+  NULL_VALUE(Stage.CORRUPT_PAYLOAD, DeadLetterCategory.DESERIALIZATION_ERROR, "a message with no value at all (a tombstone)"),
+  OVERSIZED_RECORD(Stage.CORRUPT_PAYLOAD, DeadLetterCategory.DESERIALIZATION_ERROR, "a framed value larger than the 1 MiB consumers accept");
 
   /** Where a fault must be stopped. */
   public enum Stage {

@@ -56,7 +56,8 @@ final class FaultTargets {
     add(FaultKind.FUTURE_EVENT_TIME, eventTime);
     add(FaultKind.STALE_EVENT_TIME, eventTime);
     add(FaultKind.MALFORMED_TIMESTAMP, eventTime);
-    for (FaultKind kind : List.of(FaultKind.RANDOM_BYTES, FaultKind.TRUNCATED_AVRO, FaultKind.WRONG_MAGIC_BYTE, FaultKind.UNKNOWN_SCHEMA_ID)) {
+    for (FaultKind kind : List.of(FaultKind.RANDOM_BYTES, FaultKind.TRUNCATED_AVRO, FaultKind.WRONG_MAGIC_BYTE,
+        FaultKind.UNKNOWN_SCHEMA_ID, FaultKind.EMPTY_VALUE, FaultKind.NULL_VALUE, FaultKind.OVERSIZED_RECORD)) {
       add(kind, "");
     }
     if (otherTopicsExist) {

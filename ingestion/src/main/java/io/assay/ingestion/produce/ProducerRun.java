@@ -190,6 +190,7 @@ public final class ProducerRun {
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(4 * 1024 * 1024)); // room for the oversized fault
     return props;
   }
 }

@@ -1,12 +1,20 @@
 package io.assay.schemas.registry;
 
-/** The registry answered with an error: Confluent's {@code error_code} and {@code message}. */
+/**
+ * The registry answered, but refused the request. Carries Confluent's {@code error_code}
+ * (e.g. 40401 subject not found, 409 incompatible schema, 42201 invalid schema) and HTTP status.
+ */
 public class RegistryException extends RuntimeException {
+
   private final int errorCode;
   private final int httpStatus;
 
-  public RegistryException(int httpStatus, int errorCode, String message) {
-    super("schema registry error " + errorCode + " (HTTP " + httpStatus + "): " + message);
+  /**
+   * @param errorCode Confluent's error_code; the HTTP status when an error answer carried none;
+   *     0 when a successful answer could not be understood
+   */
+  public RegistryException(int errorCode, int httpStatus, String message) {
+    super(message);
     this.errorCode = errorCode;
     this.httpStatus = httpStatus;
   }

@@ -1,174 +1,175 @@
 package io.assay.schemas.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
 
 /**
- * A client for Confluent's Schema Registry REST API: works against the embedded registry, a
- * self-managed Confluent registry and Confluent Cloud alike. Ids are cached forever (the registry
- * never changes what an id means); registrations are cached per subject and schema.
+ * Client for the Confluent Schema Registry REST API (Avro only); works against Confluent Platform,
+ * Confluent Cloud and Assay's own registry alike. Thread-safe.
+ *
+ * <p>Ids are immutable in the registry, so schemas by id and ids by (subject, schema) are cached for
+ * the life of the client. Everything else (latest, versions, config) is always asked fresh.
  */
 public class SchemaRegistryClient {
-  private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final RegistrySettings settings;
-  private final HttpClient http;
-  private final Optional<String> authorization;
-  private final Map<Integer, Schema> schemaById = new ConcurrentHashMap<>();
-  private final Map<String, Integer> idBySubjectAndSchema = new ConcurrentHashMap<>();
+  private final RegistryTransport transport;
+  private final ConcurrentMap<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+
+  /** Keyed by the schema's full JSON: Avro's Schema.equals ignores docs, which the registry does not. */
+  private record SubjectSchema(String subject, String schemaJson) {}
 
   public SchemaRegistryClient(RegistrySettings settings) {
-    this.settings = settings;
-    this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
-    this.authorization = settings.basicAuthUser().flatMap(user -> settings.basicAuthPassword().map(password ->
-        "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))));
+    this.transport = new RegistryTransport(Objects.requireNonNull(settings, "settings"));
   }
 
-  /** Registers the schema under the subject (or finds it there) and returns its global id. */
+  /** Registers the schema under the subject, or finds it if already there, and returns its global id. */
   public int register(String subject, Schema schema) {
-    String key = subject + "\u0000" + schema;
-    Integer cached = idBySubjectAndSchema.get(key);
+    SubjectSchema key = new SubjectSchema(requireSubject(subject), Objects.requireNonNull(schema, "schema").toString());
+    Integer cached = idsBySubjectSchema.get(key);
     if (cached != null) {
       return cached;
     }
-    JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
-    int id = answer.path("id").asInt();
-    idBySubjectAndSchema.put(key, id);
-    schemaById.putIfAbsent(id, schema);
+    JsonNode answer = transport.send("POST", subjectPath(subject) + "/versions", schemaBody(schema));
+    int id = requiredInt(answer, "id", "register under " + subject);
+    idsBySubjectSchema.putIfAbsent(key, id);
+    schemasById.putIfAbsent(id, schema);
     return id;
   }
 
-  /** The schema with this id; {@link UnknownSchemaException} when the registry never issued it. */
+  /** The schema with this global id, e.g. the writer schema named by a message's header. */
   public Schema schemaById(int id) {
-    Schema cached = schemaById.get(id);
+    Schema cached = schemasById.get(id);
     if (cached != null) {
       return cached;
     }
-    Schema schema = parse(send("GET", "/schemas/ids/" + id, null).path("schema").asText());
-    schemaById.putIfAbsent(id, schema);
-    return schema;
+    JsonNode answer = transport.get("/schemas/ids/" + id);
+    Schema schema = parse(requiredText(answer, "schema", "schema id " + id), "schema id " + id);
+    Schema winner = schemasById.putIfAbsent(id, schema);
+    return winner == null ? schema : winner;
   }
 
   public RegisteredSchema latest(String subject) {
-    return registered(send("GET", "/subjects/" + encode(subject) + "/versions/latest", null));
+    return registeredSchema(transport.get(subjectPath(requireSubject(subject)) + "/versions/latest"), subject);
   }
 
   public RegisteredSchema version(String subject, int version) {
-    return registered(send("GET", "/subjects/" + encode(subject) + "/versions/" + version, null));
+    if (version < 1) {
+      throw new IllegalArgumentException("schema versions start at 1, got " + version + ": use latest(subject) for the newest");
+    }
+    return registeredSchema(transport.get(subjectPath(requireSubject(subject)) + "/versions/" + version), subject);
   }
 
   public List<Integer> versions(String subject) {
+    JsonNode answer = transport.get(subjectPath(requireSubject(subject)) + "/versions");
     List<Integer> versions = new ArrayList<>();
-    send("GET", "/subjects/" + encode(subject) + "/versions", null).forEach(v -> versions.add(v.asInt()));
-    return versions;
+    requiredArray(answer, "versions of " + subject).forEach(v -> versions.add(v.asInt()));
+    return List.copyOf(versions);
   }
 
   public List<String> subjects() {
+    JsonNode answer = transport.get("/subjects");
     List<String> subjects = new ArrayList<>();
-    send("GET", "/subjects", null).forEach(s -> subjects.add(s.asText()));
-    return subjects;
+    requiredArray(answer, "subjects").forEach(s -> subjects.add(s.asText()));
+    return List.copyOf(subjects);
   }
 
-  /** Whether the schema may be registered next under the subject's compatibility rule. */
+  /**
+   * Whether the schema could be registered next under the subject's compatibility level, checked
+   * against the latest version. A subject that does not exist yet is a {@link RegistryException}
+   * with error_code 40401, as Confluent answers.
+   */
   public boolean isCompatible(String subject, Schema schema) {
-    return send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema))
-        .path("is_compatible").asBoolean();
+    Objects.requireNonNull(schema, "schema");
+    JsonNode answer = transport.send("POST",
+        "/compatibility" + subjectPath(requireSubject(subject)) + "/versions/latest", schemaBody(schema));
+    JsonNode verdict = answer.path("is_compatible");
+    if (!verdict.isBoolean()) {
+      throw malformed("compatibility check for " + subject, "is_compatible", answer);
+    }
+    return verdict.booleanValue();
   }
 
-  /** The compatibility level of a subject (falling back to the global one), or the global level. */
+  /** The subject's compatibility level (the global one if the subject has none), or the global one. */
   public String compatibility(Optional<String> subject) {
-    String path = subject.map(s -> "/config/" + encode(s) + "?defaultToGlobal=true").orElse("/config");
-    return send("GET", path, null).path("compatibilityLevel").asText();
+    String path = subject.map(s -> "/config/" + RegistryTransport.segment(requireSubject(s)) + "?defaultToGlobal=true")
+        .orElse("/config");
+    return requiredText(transport.get(path), "compatibilityLevel", "config of " + subject.orElse("the registry"));
   }
 
   public void setCompatibility(Optional<String> subject, String level) {
-    ObjectNode body = JSON.createObjectNode().put("compatibility", level);
-    send("PUT", subject.map(s -> "/config/" + encode(s)).orElse("/config"), body.toString());
+    Objects.requireNonNull(level, "level");
+    String path = subject.map(s -> "/config/" + RegistryTransport.segment(requireSubject(s))).orElse("/config");
+    transport.send("PUT", path, Map.of("compatibility", level.trim().toUpperCase(Locale.ROOT)));
   }
 
-  private RegisteredSchema registered(JsonNode node) {
-    Schema schema = parse(node.path("schema").asText());
-    int id = node.path("id").asInt();
-    schemaById.putIfAbsent(id, schema);
-    return new RegisteredSchema(node.path("subject").asText(), id, node.path("version").asInt(), schema);
+  private RegisteredSchema registeredSchema(JsonNode answer, String subject) {
+    String context = "version of " + subject;
+    return new RegisteredSchema(
+        answer.path("subject").asText(subject),
+        requiredInt(answer, "id", context),
+        requiredInt(answer, "version", context),
+        parse(requiredText(answer, "schema", context), context));
   }
 
-  private static String schemaBody(Schema schema) {
-    return JSON.createObjectNode().put("schema", schema.toString()).put("schemaType", "AVRO").toString();
+  private static Map<String, String> schemaBody(Schema schema) {
+    // schemaType is left out: AVRO is the default and older registries reject the field.
+    return Map.of("schema", schema.toString());
   }
 
-  private JsonNode send(String method, String path, String body) {
-    URI uri = URI.create(settings.url().toString().replaceAll("/+$", "") + path);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(settings.timeout())
-        .header("Accept", CONTENT_TYPE + ", application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", CONTENT_TYPE);
+  private static String subjectPath(String subject) {
+    return "/subjects/" + RegistryTransport.segment(subject);
+  }
+
+  private static String requireSubject(String subject) {
+    if (subject == null || subject.isBlank()) {
+      throw new IllegalArgumentException("subject must not be blank: use e.g. \"<topic>-value\"");
     }
-    authorization.ifPresent(value -> request.header("Authorization", value));
-    HttpResponse<String> response;
+    return subject;
+  }
+
+  private static Schema parse(String schemaJson, String context) {
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new RegistryUnavailableException("schema registry at " + settings.url() + " is unreachable (" + e
-          + "): start it with `./assay up` or check ASSAY_REGISTRY_URL", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RegistryUnavailableException("interrupted while calling the schema registry at " + settings.url(), e);
+      return new Schema.Parser().parse(schemaJson);
+    } catch (RuntimeException e) {
+      throw new RegistryException(0, 200, "the registry returned a schema for " + context
+          + " that Avro cannot parse (" + e.getMessage() + "): is the subject holding a non-Avro schema?");
     }
-    return answer(method, uri, response);
   }
 
-  private JsonNode answer(String method, URI uri, HttpResponse<String> response) {
-    int status = response.statusCode();
-    if (status >= 500) {
-      throw new RegistryUnavailableException("schema registry at " + settings.url() + " failed: HTTP " + status
-          + " on " + method + " " + uri.getPath() + ": " + response.body(), null);
+  private static int requiredInt(JsonNode answer, String field, String context) {
+    JsonNode value = answer.path(field);
+    if (!value.isInt()) {
+      throw malformed(context, field, answer);
     }
-    JsonNode node;
-    try {
-      node = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
-    } catch (IOException e) {
-      throw new RegistryException(status, status, "not JSON from " + method + " " + uri.getPath() + ": " + response.body());
-    }
-    if (status >= 400) {
-      int errorCode = node.path("error_code").asInt(status);
-      String message = node.path("message").asText(response.body());
-      if (errorCode == 40403) {
-        throw new UnknownSchemaException(status, errorCode, message);
-      }
-      throw new RegistryException(status, errorCode, message);
-    }
-    return node;
+    return value.intValue();
   }
 
-  private static Schema parse(String text) {
-    return new Schema.Parser().parse(text);
+  private static String requiredText(JsonNode answer, String field, String context) {
+    JsonNode value = answer.path(field);
+    if (!value.isTextual()) {
+      throw malformed(context, field, answer);
+    }
+    return value.textValue();
   }
 
-  private static String encode(String subject) {
-    return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+  private static JsonNode requiredArray(JsonNode answer, String context) {
+    if (!answer.isArray()) {
+      throw new RegistryException(0, 200, "the registry's answer for " + context + " is not a JSON array: " + answer);
+    }
+    return answer;
   }
 
-  @Override
-  public String toString() {
-    return "SchemaRegistryClient[" + settings + "]";
+  private static RegistryException malformed(String context, String field, JsonNode answer) {
+    return new RegistryException(0, 200, "the registry's answer for " + context + " lacks '" + field
+        + "': " + answer + ". Is the URL pointing at a Confluent-compatible schema registry?");
   }
 }

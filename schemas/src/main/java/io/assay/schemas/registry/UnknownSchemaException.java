@@ -1,8 +1,11 @@
 package io.assay.schemas.registry;
 
-/** Error 40403: the registry never issued this schema id. */
+/** The registry has no such schema (Confluent error_code 40403), e.g. a message names an id it never issued. */
 public class UnknownSchemaException extends RegistryException {
-  public UnknownSchemaException(int httpStatus, int errorCode, String message) {
-    super(httpStatus, errorCode, message);
+
+  public static final int ERROR_CODE = 40403;
+
+  public UnknownSchemaException(int httpStatus, String message) {
+    super(ERROR_CODE, httpStatus, message);
   }
 }

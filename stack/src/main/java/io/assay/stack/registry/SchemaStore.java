@@ -1,229 +1,163 @@
 package io.assay.stack.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
- * The registry's state: global schema ids, each subject's versions, compatibility levels. Every
- * accepted change is appended to a log before it is answered, and replayed on start, the way
- * Confluent's registry replays its {@code _schemas} topic.
+ * The registry's rules over its state: subjects and their versions, global schema ids, and
+ * compatibility levels. Every change goes to the {@link RegistryLog} before memory, so what was
+ * answered is what survives a restart. One lock: the registry's traffic is tiny.
  */
 final class SchemaStore implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A registered version of a subject. */
-  record Version(String subject, int version, int id, String schema) {}
+  static final CompatibilityLevel DEFAULT_COMPATIBILITY = CompatibilityLevel.BACKWARD;
 
-  private final Map<Integer, String> schemaById = new HashMap<>();
-  private final Map<String, Integer> idBySchema = new HashMap<>();
-  private final Map<String, List<Integer>> idsBySubject = new TreeMap<>();
-  private final Map<String, Compatibility> subjectLevels = new HashMap<>();
-  private Compatibility globalLevel = Compatibility.BACKWARD;
-  private final BufferedWriter log;
+  private final Map<String, List<SchemaVersion>> versionsBySubject = new TreeMap<>();
+  private final Map<Integer, NormalizedSchema> schemasById = new HashMap<>();
+  private final Map<String, Integer> idsBySchemaJson = new HashMap<>();
+  private final Map<String, CompatibilityLevel> subjectCompatibility = new HashMap<>();
+  private CompatibilityLevel globalCompatibility = DEFAULT_COMPATIBILITY;
+  private int lastId;
+  private final RegistryLog log;
 
-  SchemaStore(Path dataDir) {
-    Path file = dataDir.resolve("registry.log");
-    try {
-      Files.createDirectories(dataDir);
-      if (Files.exists(file)) {
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          if (!line.isBlank()) {
-            apply(JSON.readTree(line));
-          }
-        }
+  private SchemaStore(Path dataDir) {
+    this.log = RegistryLog.open(dataDir, new RegistryLog.Replay() {
+      @Override
+      public void schemaVersionAdded(SchemaVersion version) {
+        remember(version);
       }
-      log = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the registry's log " + file, e);
-    }
+
+      @Override
+      public void compatibilitySet(Optional<String> subject, CompatibilityLevel level) {
+        rememberCompatibility(subject, level);
+      }
+    });
   }
 
-  synchronized int register(String subject, String schemaText) {
-    Schema schema = parse(schemaText);
-    String canonical = schema.toString();
-    List<Integer> ids = idsBySubject.getOrDefault(subject, List.of());
-    for (int id : ids) {
-      if (schemaById.get(id).equals(canonical)) {
-        return id; // already registered: no new version
-      }
+  static SchemaStore open(Path dataDir) {
+    return new SchemaStore(dataDir);
+  }
+
+  /** Registers the schema as the subject's next version, or returns the version already holding it. */
+  synchronized SchemaVersion register(String subject, NormalizedSchema schema) {
+    List<SchemaVersion> existing = versionsBySubject.getOrDefault(subject, List.of());
+    Optional<SchemaVersion> same = find(existing, schema);
+    if (same.isPresent()) {
+      return same.get();
     }
-    List<String> problems = levelOf(subject).problems(schema, ids.stream().map(id -> parse(schemaById.get(id))).toList());
+    CompatibilityLevel level = compatibilityOf(subject);
+    List<String> problems = level.incompatibilities(schema.schema(), existing);
     if (!problems.isEmpty()) {
-      throw new RegistryError(409, 409, "Schema being registered is incompatible with an earlier schema for subject \""
-          + subject + "\" (" + levelOf(subject) + "): " + String.join("; ", problems));
+      throw RegistryError.incompatible(subject, level.name(), problems);
     }
-    int id = idBySchema.getOrDefault(canonical, schemaById.size() + 1);
-    ObjectNode entry = JSON.createObjectNode().put("op", "register").put("subject", subject).put("id", id).put("schema", canonical);
-    append(entry);
-    apply(entry);
-    return id;
+    // Confluent hands out one id per distinct schema, shared by every subject that registers it.
+    int id = idsBySchemaJson.getOrDefault(schema.json(), lastId + 1);
+    int version = existing.isEmpty() ? 1 : existing.get(existing.size() - 1).version() + 1;
+    SchemaVersion created = new SchemaVersion(subject, version, id, schema);
+    log.appendSchemaVersion(created);
+    remember(created);
+    return created;
   }
 
-  synchronized Optional<Version> lookup(String subject, String schemaText) {
-    String canonical = parse(schemaText).toString();
-    List<Integer> ids = idsOf(subject);
-    for (int i = 0; i < ids.size(); i++) {
-      if (schemaById.get(ids.get(i)).equals(canonical)) {
-        return Optional.of(new Version(subject, i + 1, ids.get(i), canonical));
-      }
-    }
-    return Optional.empty();
-  }
-
-  synchronized boolean isCompatible(String subject, String schemaText, String version) {
-    Version against = version(subject, version);
-    Compatibility level = levelOf(subject);
-    List<Schema> previous = new ArrayList<>();
-    for (int id : idsOf(subject).subList(0, against.version())) {
-      previous.add(parse(schemaById.get(id)));
-    }
-    boolean transitive = level.name().endsWith("_TRANSITIVE");
-    return level.problems(parse(schemaText), transitive ? previous : List.of(previous.get(previous.size() - 1))).isEmpty();
-  }
-
-  synchronized Version version(String subject, String version) {
-    List<Integer> ids = idsOf(subject);
-    int number;
-    if ("latest".equals(version) || "-1".equals(version)) {
-      number = ids.size();
-    } else {
-      try {
-        number = Integer.parseInt(version);
-      } catch (NumberFormatException e) {
-        throw new RegistryError(422, 42202, "Invalid version " + version + ": use a positive number or latest");
-      }
-    }
-    if (number < 1 || number > ids.size()) {
-      throw RegistryError.versionNotFound(version);
-    }
-    int id = ids.get(number - 1);
-    return new Version(subject, number, id, schemaById.get(id));
-  }
-
-  synchronized List<Integer> versions(String subject) {
-    List<Integer> versions = new ArrayList<>();
-    for (int i = 1; i <= idsOf(subject).size(); i++) {
-      versions.add(i);
-    }
-    return versions;
+  /** The version of the subject holding exactly this schema. */
+  synchronized SchemaVersion lookup(String subject, NormalizedSchema schema) {
+    return find(existingVersions(subject), schema).orElseThrow(() -> RegistryError.schemaNotFound(subject));
   }
 
   synchronized List<String> subjects() {
-    return List.copyOf(idsBySubject.keySet());
+    return List.copyOf(versionsBySubject.keySet());
   }
 
-  synchronized String schema(int id) {
-    String schema = schemaById.get(id);
+  synchronized List<Integer> versions(String subject) {
+    return existingVersions(subject).stream().map(SchemaVersion::version).toList();
+  }
+
+  synchronized SchemaVersion latest(String subject) {
+    List<SchemaVersion> versions = existingVersions(subject);
+    return versions.get(versions.size() - 1);
+  }
+
+  synchronized SchemaVersion version(String subject, int version) {
+    return existingVersions(subject).stream()
+        .filter(v -> v.version() == version)
+        .findFirst()
+        .orElseThrow(() -> RegistryError.versionNotFound(subject, version));
+  }
+
+  synchronized NormalizedSchema schemaById(int id) {
+    NormalizedSchema schema = schemasById.get(id);
     if (schema == null) {
-      throw RegistryError.schemaNotFound("" + id);
+      throw RegistryError.schemaIdNotFound(id);
     }
     return schema;
   }
 
-  /** Subjects and versions that use a schema id. */
-  synchronized List<Version> usesOf(int id) {
-    schema(id);
-    List<Version> uses = new ArrayList<>();
-    idsBySubject.forEach((subject, ids) -> {
-      for (int i = 0; i < ids.size(); i++) {
-        if (ids.get(i) == id) {
-          uses.add(new Version(subject, i + 1, id, schemaById.get(id)));
-        }
-      }
-    });
-    return uses;
+  /** Every subject version holding the schema with this id. */
+  synchronized List<SchemaVersion> usagesOf(int id) {
+    schemaById(id);
+    List<SchemaVersion> usages = new ArrayList<>();
+    versionsBySubject.values().forEach(versions -> versions.stream().filter(v -> v.id() == id).forEach(usages::add));
+    return List.copyOf(usages);
   }
 
-  synchronized Compatibility globalLevel() {
-    return globalLevel;
+  /** What stops the schema from following one given version of the subject, at the subject's level. */
+  synchronized List<String> incompatibilitiesWith(SchemaVersion earlier, NormalizedSchema candidate) {
+    return compatibilityOf(earlier.subject()).incompatibilities(candidate.schema(), List.of(earlier));
   }
 
-  synchronized Optional<Compatibility> subjectLevel(String subject) {
-    return Optional.ofNullable(subjectLevels.get(subject));
+  /** What stops the schema from being registered next; a subject that does not exist yet takes anything. */
+  synchronized List<String> incompatibilitiesWithSubject(String subject, NormalizedSchema candidate) {
+    return compatibilityOf(subject).incompatibilities(
+        candidate.schema(), versionsBySubject.getOrDefault(subject, List.of()));
   }
 
-  synchronized void setLevel(Optional<String> subject, Compatibility level) {
-    ObjectNode entry = JSON.createObjectNode().put("op", "config").put("level", level.name());
-    subject.ifPresent(s -> entry.put("subject", s));
-    append(entry);
-    apply(entry);
+  synchronized CompatibilityLevel globalCompatibility() {
+    return globalCompatibility;
   }
 
-  private Compatibility levelOf(String subject) {
-    return subjectLevels.getOrDefault(subject, globalLevel);
+  synchronized Optional<CompatibilityLevel> subjectCompatibility(String subject) {
+    return Optional.ofNullable(subjectCompatibility.get(subject));
   }
 
-  private List<Integer> idsOf(String subject) {
-    List<Integer> ids = idsBySubject.get(subject);
-    if (ids == null) {
-      throw RegistryError.subjectNotFound(subject);
-    }
-    return ids;
-  }
-
-  private void apply(JsonNode entry) {
-    switch (entry.path("op").asText()) {
-      case "register" -> {
-        int id = entry.path("id").asInt();
-        String schema = entry.path("schema").asText();
-        schemaById.put(id, schema);
-        idBySchema.put(schema, id);
-        idsBySubject.computeIfAbsent(entry.path("subject").asText(), s -> new ArrayList<>()).add(id);
-      }
-      case "config" -> {
-        Compatibility level = Compatibility.valueOf(entry.path("level").asText());
-        if (entry.hasNonNull("subject")) {
-          subjectLevels.put(entry.path("subject").asText(), level);
-        } else {
-          globalLevel = level;
-        }
-      }
-      default -> throw new IllegalStateException("unknown entry in the registry's log: " + entry);
-    }
-  }
-
-  private void append(ObjectNode entry) {
-    try {
-      log.write(entry.toString());
-      log.newLine();
-      log.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the registry's log", e);
-    }
-  }
-
-  private static Schema parse(String text) {
-    try {
-      return new Schema.Parser().parse(text);
-    } catch (SchemaParseException | NullPointerException e) {
-      throw RegistryError.invalidSchema(e.getMessage());
-    } catch (RuntimeException e) {
-      throw RegistryError.invalidSchema(e.toString());
-    }
+  synchronized void setCompatibility(Optional<String> subject, CompatibilityLevel level) {
+    log.appendCompatibility(subject, level);
+    rememberCompatibility(subject, level);
   }
 
   @Override
   public synchronized void close() {
-    try {
-      log.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    log.close();
+  }
+
+  private CompatibilityLevel compatibilityOf(String subject) {
+    return subjectCompatibility.getOrDefault(subject, globalCompatibility);
+  }
+
+  private List<SchemaVersion> existingVersions(String subject) {
+    List<SchemaVersion> versions = versionsBySubject.get(subject);
+    if (versions == null) {
+      throw RegistryError.subjectNotFound(subject);
     }
+    return versions;
+  }
+
+  private static Optional<SchemaVersion> find(List<SchemaVersion> versions, NormalizedSchema schema) {
+    return versions.stream().filter(v -> v.schema().json().equals(schema.json())).findFirst();
+  }
+
+  private void remember(SchemaVersion version) {
+    versionsBySubject.computeIfAbsent(version.subject(), s -> new ArrayList<>()).add(version);
+    schemasById.putIfAbsent(version.id(), version.schema());
+    idsBySchemaJson.putIfAbsent(version.schema().json(), version.id());
+    lastId = Math.max(lastId, version.id());
+  }
+
+  private void rememberCompatibility(Optional<String> subject, CompatibilityLevel level) {
+    subject.ifPresentOrElse(s -> subjectCompatibility.put(s, level), () -> globalCompatibility = level);
   }
 }

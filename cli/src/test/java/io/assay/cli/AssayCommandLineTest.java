@@ -1,0 +1,103 @@
+package io.assay.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.assay.cli.config.AssayConfig;
+import io.assay.cli.config.Environment;
+import io.assay.ingestion.ledger.Ledger;
+import io.assay.ingestion.ledger.ProduceCounts;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user meets it: wrong flags, dead brokers, and the demo's report. */
+class AssayCommandLineTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  private record Run(int exitCode, String err) {}
+
+  private Run run(Map<String, String> env, String... args) {
+    CommandLine commandLine = Assay.commandLine(AssayConfig.from(Environment.of(env)));
+    StringWriter err = new StringWriter();
+    commandLine.setErr(new PrintWriter(err));
+    int code = commandLine.execute(args);
+    return new Run(code, err.toString());
+  }
+
+  private static int closedPort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void wrongFlagIsAUsageErrorWithExitCode2() {
+    Run run = run(Map.of(), "produce", "--evnts", "5");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("Unknown option") && run.err().contains("'--evnts'"), run.err());
+  }
+
+  @Test
+  void badFlagValuesAreClearErrors() {
+    Run negative = run(Map.of(), "produce", "--events", "-3");
+    assertEquals(1, negative.exitCode());
+    assertTrue(negative.err().contains("--events must be 0 or more"), negative.err());
+    Run rate = run(Map.of(), "produce", "--fault-rate", "1.5");
+    assertTrue(rate.err().contains("--fault-rate must be between 0 and 1"), rate.err());
+  }
+
+  @Test
+  void unknownTopicIsNamedBeforeAnythingIsSent() throws Exception {
+    Run run = run(Map.of("ASSAY_KAFKA_BOOTSTRAP", "127.0.0.1:" + closedPort()), "produce", "--topic", "invoices");
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("no contract for topic 'invoices'"), run.err());
+  }
+
+  @Test
+  void deadBrokerIsAClearError() throws Exception {
+    int port = closedPort();
+    Run run = run(Map.of("ASSAY_KAFKA_BOOTSTRAP", "127.0.0.1:" + port, "ASSAY_DATA_DIR", dir.toString()), "produce", "--events", "10");
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("no Kafka broker answered at 127.0.0.1:" + port), run.err());
+    assertTrue(run.err().contains("./assay up"), run.err());
+  }
+
+  @Test
+  void demoReportsCountsEqualToTheLedgerAndReconcilesBronze() throws Exception {
+    Path report = dir.resolve("r.json");
+    Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString(), "ASSAY_KAFKA_PARTITIONS", "2"),
+        "demo", "--events", "1200", "--fault-rate", "0.2", "--report", report.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode json = JSON.readTree(report.toFile());
+    assertTrue(json.path("reconciliation").path("ok").asBoolean(), json.path("reconciliation").toString());
+
+    ProduceCounts ledger = Ledger.read(Path.of(json.path("ledger").path("file").asText())).counts();
+    assertEquals(ledger.produced(), longs(json.path("produced")));
+    assertEquals(ledger.rejectedAtProducer(), longs(json.path("rejected_at_producer")));
+    assertEquals(ledger.faultsInjected(), longs(json.path("faults_injected")));
+    assertEquals(1200, json.path("ledger").path("entries").asLong());
+
+    long bronze = longs(json.path("bronze")).values().stream().mapToLong(Long::longValue).sum();
+    long deadLetters = json.path("dead_letter").path("total").asLong();
+    long inKafka = ledger.produced().values().stream().mapToLong(Long::longValue).sum();
+    assertEquals(inKafka, bronze + deadLetters);
+    assertEquals(deadLetters, json.path("dead_letter").path("topic_messages").asLong());
+    assertEquals(7, json.path("dead_letter").path("by_category").size(), "every category shows up at a 20% fault rate");
+  }
+
+  private static Map<String, Long> longs(JsonNode node) {
+    Map<String, Long> values = new TreeMap<>();
+    node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asLong()));
+    return values;
+  }
+}

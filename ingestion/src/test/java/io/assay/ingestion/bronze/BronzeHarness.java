@@ -1,0 +1,69 @@
+package io.assay.ingestion.bronze;
+
+import io.assay.ingestion.kafka.KafkaSettings;
+import io.assay.ingestion.kafka.TopicProvisioner;
+import io.assay.ingestion.ledger.LedgerWriter;
+import io.assay.ingestion.produce.ProduceOptions;
+import io.assay.ingestion.produce.ProducerRun;
+import io.assay.ingestion.produce.ProgressListener;
+import io.assay.ingestion.spark.SparkSessions;
+import io.assay.ingestion.weather.OfflineWeather;
+import io.assay.schemas.contract.ContractCatalog;
+import io.assay.schemas.registry.RegistrySettings;
+import io.assay.schemas.registry.SchemaRegistryClient;
+import io.assay.schemas.wire.RegistrySchemaIds;
+import io.assay.stack.LocalStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+
+/** A real stack, lake and Spark session for one test class, with the steps the tests repeat. */
+final class BronzeHarness implements AutoCloseable {
+  static final ContractCatalog CATALOG = ContractCatalog.fromClasspath();
+
+  final LocalStack stack;
+  final KafkaSettings kafka;
+  final RegistrySettings registry;
+  final RegistrySchemaIds schemaIds;
+  final LakeLayout lake;
+  final SparkSession spark;
+
+  BronzeHarness(Path dir) {
+    stack = LocalStack.start(dir.resolve("stack"), 0, 0, 2);
+    kafka = KafkaSettings.plaintext(stack.bootstrapServers(), 2);
+    new TopicProvisioner(kafka).ensureTopics(CATALOG.topics());
+    registry = RegistrySettings.of(stack.registryUrl().toString());
+    schemaIds = new RegistrySchemaIds(new SchemaRegistryClient(registry));
+    lake = new LakeLayout(dir.resolve("lake").toString(), dir.resolve("checkpoints").toString());
+    spark = SparkSessions.getOrCreate("assay-test", lake.root());
+  }
+
+  IngestSettings settings(long maxOffsetsPerTrigger) {
+    return new IngestSettings(kafka, RegistryEndpoint.of(registry, Duration.ofSeconds(30)), lake, "assay-bronze",
+        Optional.empty(), maxOffsetsPerTrigger, 1024 * 1024, Duration.ofMinutes(10));
+  }
+
+  Path produce(Path ledgerFile, long events, double faultRate, long seed) {
+    ProduceOptions options = new ProduceOptions(events, 0, faultRate, CATALOG.topics(), seed);
+    try (LedgerWriter ledger = new LedgerWriter(ledgerFile)) {
+      ProducerRun.forDemo(kafka, schemaIds, CATALOG, options, new OfflineWeather(new Random(seed)), ProgressListener.SILENT)
+          .run(options, "run-" + seed, ledger);
+    }
+    return ledgerFile;
+  }
+
+  /** Drains every topic into Bronze, then brings the metrics up to date. */
+  void drain(long maxOffsetsPerTrigger) throws StreamingQueryException {
+    IngestSettings settings = settings(maxOffsetsPerTrigger);
+    BronzeJob.start(spark, CATALOG, settings).awaitTermination();
+    PipelineMetricsJob.start(spark, CATALOG, settings).awaitTermination();
+  }
+
+  @Override
+  public void close() {
+    stack.close();
+  }
+}
