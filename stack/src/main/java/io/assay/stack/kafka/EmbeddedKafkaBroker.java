@@ -173,9 +173,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (Files.exists(file)) {
       return Files.readString(file).trim();
     }
-    UUID uuid = UUID.randomUUID();
-    byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
-    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String id;
+    do { // like Kafka's Uuid.randomUuid: an id starting with '-' would read as a command-line flag
+      UUID uuid = UUID.randomUUID();
+      byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+      id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    } while (id.startsWith("-"));
     Files.writeString(file, id);
     return id;
   }
