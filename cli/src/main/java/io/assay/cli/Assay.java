@@ -1,5 +1,6 @@
 package io.assay.cli;
 
+import io.assay.cli.commands.BenchCommand;
 import io.assay.cli.commands.DemoCommand;
 import io.assay.cli.commands.IngestCommand;
 import io.assay.cli.commands.ProduceCommand;
@@ -16,13 +17,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "assay 0.1.0",
     description = "A contract-driven streaming lakehouse: contracts enforced at the producer, at Bronze, and at every promotion.",
-    subcommands = {UpCommand.class, ProduceCommand.class, IngestCommand.class, DemoCommand.class})
+    subcommands = {UpCommand.class, ProduceCommand.class, IngestCommand.class, DemoCommand.class, BenchCommand.class})
 public final class Assay implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int exitCode = run(args);
+    // Stop Spark before exiting, so a local-cluster's executors wind down instead of being cut off.
+    org.apache.spark.sql.SparkSession.getDefaultSession().foreach(session -> {
+      session.stop();
+      return null;
+    });
+    System.exit(exitCode);
   }
 
   /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 wrong usage. */
@@ -50,7 +57,7 @@ public final class Assay implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: up, produce, ingest or demo (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: up, produce, ingest, transform, gate, demo or bench (see --help)");
   }
 
   /** Hands the one configuration to every command that asks for it. */

@@ -95,6 +95,28 @@ class AssayCommandLineTest {
     assertEquals(7, json.path("dead_letter").path("by_category").size(), "every category shows up at a 20% fault rate");
   }
 
+  @Test
+  void benchIngestReportsBothRatesAndTheirRatio() throws Exception {
+    Path report = dir.resolve("bench.json");
+    Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString(), "ASSAY_KAFKA_PARTITIONS", "2"),
+        "bench", "ingest", "--events", "400", "--rounds", "1", "--report", report.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode json = JSON.readTree(report.toFile());
+    assertEquals(400 - json.path("events").asLong(), 0, 400 * 0.02, "events in Kafka: all but the few refused at the producer");
+    double validated = json.path("validated_events_per_s").asDouble();
+    double raw = json.path("raw_events_per_s").asDouble();
+    assertTrue(validated > 0 && raw > 0, json.toString());
+    assertEquals(validated / raw, json.path("ratio").asDouble(), 0.01);
+    assertEquals(Runtime.getRuntime().availableProcessors(), json.path("machine").path("cores").asInt());
+  }
+
+  @Test
+  void benchRejectsANonPositiveEventCount() {
+    Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "ingest", "--events", "0");
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("must be positive"), run.err());
+  }
+
   private static Map<String, Long> longs(JsonNode node) {
     Map<String, Long> values = new TreeMap<>();
     node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asLong()));

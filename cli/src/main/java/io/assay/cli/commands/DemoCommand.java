@@ -2,20 +2,16 @@ package io.assay.cli.commands;
 
 import io.assay.cli.config.AssayConfig;
 import io.assay.cli.report.RunReport;
+import io.assay.cli.steps.FreshDirectory;
 import io.assay.cli.steps.IngestStep;
 import io.assay.cli.steps.ProduceStep;
 import io.assay.ingestion.kafka.TopicOffsets;
 import io.assay.ingestion.produce.ProduceOptions;
 import io.assay.stack.LocalStack;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,7 +40,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path demoDir = config.dataDir().resolve("demo");
-    wipe(demoDir); // the demo reconciles one run exactly, so it starts from nothing
+    FreshDirectory.wipe(demoDir); // the demo reconciles one run exactly, so it starts from nothing
     String runId = RunIds.next();
     RunReport out = new RunReport(runId);
     try (LocalStack stack = LocalStack.start(demoDir.resolve("stack"), 0, 0, config.kafka().partitions())) {
@@ -66,16 +62,5 @@ public final class DemoCommand implements Callable<Integer> {
       System.err.println("report written to " + report.toAbsolutePath());
     }
     return out.reconciled() ? 0 : 1;
-  }
-
-  private static void wipe(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear " + dir, e);
-    }
   }
 }

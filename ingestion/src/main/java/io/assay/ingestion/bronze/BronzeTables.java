@@ -8,7 +8,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** Creates the Bronze and dead-letter tables empty, so readers (and the metrics stream) can start before data. */
+/**
+ * Creates the Bronze and dead-letter tables empty, so readers (and the metrics stream) can start before data.
+ * Their change feed is on: Silver reads only the rows appended since the Delta version it last processed.
+ */
 final class BronzeTables {
   private BronzeTables() {}
 
@@ -23,6 +26,7 @@ final class BronzeTables {
   private static void createIfMissing(SparkSession spark, Dataset<Row> empty, String path, String partitionColumn) {
     if (!DeltaTable.isDeltaTable(spark, path)) {
       empty.write().format("delta").mode("append").partitionBy(partitionColumn).save(path);
+      spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
     }
   }
 }

@@ -21,17 +21,17 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 
 /** A real stack, lake and Spark session for one test class, with the steps the tests repeat. */
-final class BronzeHarness implements AutoCloseable {
-  static final ContractCatalog CATALOG = ContractCatalog.fromClasspath();
+public final class BronzeHarness implements AutoCloseable {
+  public static final ContractCatalog CATALOG = ContractCatalog.fromClasspath();
 
-  final LocalStack stack;
-  final KafkaSettings kafka;
-  final RegistrySettings registry;
-  final RegistrySchemaIds schemaIds;
-  final LakeLayout lake;
-  final SparkSession spark;
+  public final LocalStack stack;
+  public final KafkaSettings kafka;
+  public final RegistrySettings registry;
+  public final RegistrySchemaIds schemaIds;
+  public final LakeLayout lake;
+  public final SparkSession spark;
 
-  BronzeHarness(Path dir) {
+  public BronzeHarness(Path dir) {
     stack = LocalStack.start(dir.resolve("stack"), 0, 0, 2);
     kafka = KafkaSettings.plaintext(stack.bootstrapServers(), 2);
     new TopicProvisioner(kafka).ensureTopics(CATALOG.topics());
@@ -41,12 +41,12 @@ final class BronzeHarness implements AutoCloseable {
     spark = SparkSessions.getOrCreate("assay-test", lake.root());
   }
 
-  IngestSettings settings(long maxOffsetsPerTrigger) {
+  public IngestSettings settings(long maxOffsetsPerTrigger) {
     return new IngestSettings(kafka, RegistryEndpoint.of(registry, Duration.ofSeconds(30)), lake, "assay-bronze",
         Optional.empty(), maxOffsetsPerTrigger, 1024 * 1024, Duration.ofMinutes(10));
   }
 
-  Path produce(Path ledgerFile, long events, double faultRate, long seed) {
+  public Path produce(Path ledgerFile, long events, double faultRate, long seed) {
     ProduceOptions options = new ProduceOptions(events, 0, faultRate, CATALOG.topics(), seed);
     try (LedgerWriter ledger = new LedgerWriter(ledgerFile)) {
       ProducerRun.forDemo(kafka, schemaIds, CATALOG, options, new OfflineWeather(new Random(seed)), ProgressListener.SILENT)
@@ -56,7 +56,7 @@ final class BronzeHarness implements AutoCloseable {
   }
 
   /** Drains every topic into Bronze, then brings the metrics up to date. */
-  void drain(long maxOffsetsPerTrigger) throws StreamingQueryException {
+  public void drain(long maxOffsetsPerTrigger) throws StreamingQueryException {
     IngestSettings settings = settings(maxOffsetsPerTrigger);
     BronzeJob.start(spark, CATALOG, settings).awaitTermination();
     PipelineMetricsJob.start(spark, CATALOG, settings).awaitTermination();
