@@ -41,7 +41,7 @@ public final class IngestBenchmark {
 
   public static Result run(AssayConfig config, long events, double faultRate, int rounds, long maxOffsetsPerTrigger,
       ProgressListener progress) {
-    Path benchDir = FreshDirectory.wipe(config.dataDir().resolve("bench-ingest"));
+    Path benchDir = FreshDirectory.wipe(config.dataDir().resolve("bench-ingest")).toAbsolutePath();
     try (LocalStack stack = LocalStack.start(benchDir.resolve("stack"), 0, 0, config.kafka().partitions())) {
       AssayConfig bench = config.withDataDir(benchDir).withEndpoints(stack.bootstrapServers(), stack.registryUrl());
       ProduceOptions options = new ProduceOptions(events, 0, faultRate, bench.contracts().topics(), 7);

@@ -26,7 +26,9 @@ final class BronzeTables {
   private static void createIfMissing(SparkSession spark, Dataset<Row> empty, String path, String partitionColumn) {
     if (!DeltaTable.isDeltaTable(spark, path)) {
       empty.write().format("delta").mode("append").partitionBy(partitionColumn).save(path);
-      spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
+      // SQL names a path table only by an absolute path (s3a:// roots already are).
+      String absolute = path.contains("://") ? path : java.nio.file.Path.of(path).toAbsolutePath().toString();
+      spark.sql("ALTER TABLE delta.`" + absolute + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
     }
   }
 }
