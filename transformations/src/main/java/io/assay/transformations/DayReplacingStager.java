@@ -42,13 +42,13 @@ final class DayReplacingStager {
     Map<String, Long> pinned = inputs.pinVersions(model);
     if (tableExists && committed.equals(pinned)) {
       long version = lake.latestVersion(target);
-      return new StagedModel(model, lake.path(target), StagedModel.Write.NONE, lake.atVersion(target, version).limit(0),
+      return new StagedModel(model, lake.path(target), StagedModel.Write.NONE, lake.atVersion(target, version).limit(0), 0,
           () -> lake.atVersion(target, version), List::of, committed, pinned);
     }
     boolean wholeTable = !tableExists || pinned.entrySet().stream()
         .anyMatch(source -> !committed.containsKey(source.getKey()) || committed.get(source.getKey()) > source.getValue());
     List<LocalDate> days = wholeTable ? List.of() : changedDays(model, committed, pinned);
-    Dataset<Row> increment;
+    StagingArea.Staged increment;
     try {
       inputs.register(model, pinned, lake::atVersion);
       Dataset<Row> rows = spark.sql(model.sql());
@@ -62,14 +62,14 @@ final class DayReplacingStager {
     } finally {
       inputs.dropViews();
     }
-    Dataset<Row> staged = increment;
+    Dataset<Row> staged = increment.rows();
     if (wholeTable) {
-      return new StagedModel(model, lake.path(target), StagedModel.Write.WHOLE_TABLE, staged, () -> staged,
+      return new StagedModel(model, lake.path(target), StagedModel.Write.WHOLE_TABLE, staged, increment.rowCount(), () -> staged,
           () -> DayValues.collect(staged.select(dayColumn).distinct()), committed, pinned);
     }
     long version = lake.latestVersion(target);
     StagedModel.Write write = days.isEmpty() ? StagedModel.Write.STATE_ONLY : StagedModel.Write.REPLACE_DAYS;
-    return new StagedModel(model, lake.path(target), write, staged,
+    return new StagedModel(model, lake.path(target), write, staged, increment.rowCount(),
         () -> lake.atVersion(target, version).filter("NOT (" + DayValues.predicate(dayColumn, days) + ")").unionByName(staged),
         () -> days, committed, pinned);
   }

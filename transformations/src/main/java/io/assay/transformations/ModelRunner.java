@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stages and commits models. Staging writes only under the staging root; nothing reaches a target
@@ -13,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
  * stage Silver, gate, commit Silver, then stage Gold, gate, commit Gold.
  */
 public final class ModelRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelRunner.class);
   private final ModelCatalog catalog;
   private final StagingArea staging;
   private final NewKeysStager newKeys;
@@ -38,7 +41,9 @@ public final class ModelRunner {
             + "commit " + source + " before staging " + modelName + " (models read their sources as committed)");
       }
     }
+    long started = System.nanoTime();
     StagedModel staged = model.header().replacesDays() ? dayReplacing.stage(model) : newKeys.stage(model);
+    LOG.info("{}: staged ({}) in {} ms", modelName, staged.write(), (System.nanoTime() - started) / 1_000_000);
     if (staged.write() != StagedModel.Write.NONE) {
       stagedNotCommitted.add(modelName);
     }
@@ -46,7 +51,9 @@ public final class ModelRunner {
   }
 
   public void commit(StagedModel staged) {
+    long started = System.nanoTime();
     committer.commit(staged);
+    LOG.info("{}: commit took {} ms", staged.name(), (System.nanoTime() - started) / 1_000_000);
     stagedNotCommitted.remove(staged.name());
   }
 

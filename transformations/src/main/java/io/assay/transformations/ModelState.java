@@ -1,6 +1,5 @@
 package io.assay.transformations;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 
 import io.delta.tables.DeltaTable;
@@ -28,6 +27,7 @@ final class ModelState {
 
   private final SparkSession spark;
   private final String path;
+  private Map<String, Map<String, Long>> cache;
 
   ModelState(SparkSession spark, String path) {
     this.spark = spark;
@@ -36,31 +36,40 @@ final class ModelState {
 
   /** Source table to last processed version; empty for a model that never committed. */
   Map<String, Long> versionsOf(String model) {
-    Map<String, Long> versions = new HashMap<>();
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      return versions;
-    }
-    for (Row row : spark.read().format("delta").load(path)
-        .filter(col("model").equalTo(model))
-        .select("source_table", "source_version").collectAsList()) {
-      versions.put(row.getString(0), row.getLong(1));
-    }
-    return versions;
+    return Map.copyOf(all().getOrDefault(model, Map.of()));
   }
 
-  /** Upserts one row per source in one Delta commit. */
+  /**
+   * Read once per runner and kept in step by {@link #record}: a run stages many models and each
+   * would otherwise scan the table again. One runner at a time owns a lake's state.
+   */
+  private Map<String, Map<String, Long>> all() {
+    if (cache == null) {
+      cache = new HashMap<>();
+      if (DeltaTable.isDeltaTable(spark, path)) {
+        for (Row row : spark.read().format("delta").load(path).select("model", "source_table", "source_version").collectAsList()) {
+          cache.computeIfAbsent(row.getString(0), m -> new HashMap<>()).put(row.getString(1), row.getLong(2));
+        }
+      }
+    }
+    return cache;
+  }
+
+  /**
+   * Replaces the model's rows in one Delta commit. The table is partitioned by model, so this is a
+   * partition overwrite rather than a MERGE: no join, and other models' rows are not touched.
+   */
   void record(String model, Map<String, Long> versions, String runId) {
     List<Row> rows = new ArrayList<>();
     versions.forEach((table, version) -> rows.add(RowFactory.create(model, table, version, runId)));
     Dataset<Row> updates = spark.createDataFrame(rows, SCHEMA).withColumn("updated_at", current_timestamp());
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      updates.write().format("delta").mode("append").save(path);
-      return;
+      updates.write().format("delta").mode("append").partitionBy("model").save(path);
+    } else {
+      updates.write().format("delta").mode("overwrite")
+          .option("replaceWhere", "model = '" + model + "'") // model names are [a-z0-9_], checked by ModelCatalog
+          .save(path);
     }
-    DeltaTable.forPath(spark, path).as("s")
-        .merge(updates.as("u"), col("s.model").equalTo(col("u.model")).and(col("s.source_table").equalTo(col("u.source_table"))))
-        .whenMatched().updateAll()
-        .whenNotMatched().insertAll()
-        .execute();
+    all().put(model, new HashMap<>(versions));
   }
 }

@@ -39,10 +39,10 @@ final class NewKeysStager {
     Map<String, Long> pinned = inputs.pinVersions(model);
     if (tableExists && committed.equals(pinned)) {
       long version = lake.latestVersion(target);
-      return new StagedModel(model, lake.path(target), StagedModel.Write.NONE, lake.atVersion(target, version).limit(0),
+      return new StagedModel(model, lake.path(target), StagedModel.Write.NONE, lake.atVersion(target, version).limit(0), 0,
           () -> lake.atVersion(target, version), List::of, committed, pinned);
     }
-    Dataset<Row> increment;
+    StagingArea.Staged increment;
     try {
       inputs.register(model, pinned, (source, version) -> committed.containsKey(source) && committed.get(source) < version
           ? lake.insertsBetween(source, committed.get(source), version)
@@ -57,15 +57,14 @@ final class NewKeysStager {
     } finally {
       inputs.dropViews();
     }
-    long rowCount = increment.count();
     StagedModel.Write write = !tableExists ? StagedModel.Write.WHOLE_TABLE
-        : rowCount > 0 ? StagedModel.Write.MERGE_NEW_KEYS : StagedModel.Write.STATE_ONLY;
-    Dataset<Row> staged = increment;
+        : increment.rowCount() > 0 ? StagedModel.Write.MERGE_NEW_KEYS : StagedModel.Write.STATE_ONLY;
+    Dataset<Row> staged = increment.rows();
     if (!tableExists) {
-      return new StagedModel(model, lake.path(target), write, staged, () -> staged, () -> days(model, staged), committed, pinned);
+      return new StagedModel(model, lake.path(target), write, staged, increment.rowCount(), () -> staged, () -> days(model, staged), committed, pinned);
     }
     long version = lake.latestVersion(target);
-    return new StagedModel(model, lake.path(target), write, staged,
+    return new StagedModel(model, lake.path(target), write, staged, increment.rowCount(),
         () -> lake.atVersion(target, version).unionByName(staged), () -> days(model, staged), committed, pinned);
   }
 

@@ -31,18 +31,20 @@ public final class StagedModel {
   private final String targetPath;
   private final Write write;
   private final Dataset<Row> increment;
+  private final long incrementRows;
   private final Supplier<Dataset<Row>> candidate;
   private final Supplier<List<LocalDate>> affectedDays;
   private final Map<String, Long> committedVersions;
   private final Map<String, Long> pinnedVersions;
   private List<LocalDate> affectedDaysMemo;
 
-  StagedModel(Model model, String targetPath, Write write, Dataset<Row> increment, Supplier<Dataset<Row>> candidate,
+  StagedModel(Model model, String targetPath, Write write, Dataset<Row> increment, long incrementRows, Supplier<Dataset<Row>> candidate,
               Supplier<List<LocalDate>> affectedDays, Map<String, Long> committedVersions, Map<String, Long> pinnedVersions) {
     this.model = model;
     this.targetPath = targetPath;
     this.write = write;
     this.increment = increment;
+    this.incrementRows = incrementRows;
     this.candidate = candidate;
     this.affectedDays = affectedDays;
     this.committedVersions = Map.copyOf(committedVersions);
@@ -64,6 +66,11 @@ public final class StagedModel {
   /** The rows this commit writes: new keys for Silver, the rebuilt days for Gold. Read from staging. */
   public Dataset<Row> increment() {
     return increment;
+  }
+
+  /** How many rows {@link #increment()} holds (counted by the staging write). */
+  public long incrementRows() {
+    return incrementRows;
   }
 
   /** The whole table as it will be after commit: current ∪ increment (Silver), current with the affected days replaced (Gold). */

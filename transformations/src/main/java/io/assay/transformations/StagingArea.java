@@ -1,5 +1,6 @@
 package io.assay.transformations;
 
+import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.fs.FileSystem;
@@ -22,10 +23,20 @@ final class StagingArea {
     this.settings = settings;
   }
 
-  Dataset<Row> materialise(String model, Dataset<Row> rows) {
+  /** A staged increment and how many rows it holds. */
+  record Staged(Dataset<Row> rows, long rowCount) {}
+
+  Staged materialise(String model, Dataset<Row> rows) {
     String path = settings.stagingPath(model);
     rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
-    return spark.read().format("delta").load(path);
+    Dataset<Row> staged = spark.read().format("delta").load(path);
+    return new Staged(staged, writtenRows(path).orElseGet(staged::count));
+  }
+
+  /** The row count Delta recorded for the write, which saves scanning what was just written. */
+  private java.util.Optional<Long> writtenRows(String path) {
+    Row metrics = DeltaTable.forPath(spark, path).history(1).selectExpr("operationMetrics['numOutputRows']").head();
+    return metrics.isNullAt(0) ? java.util.Optional.empty() : java.util.Optional.of(Long.parseLong(metrics.getString(0)));
   }
 
   /** Removes this run's staging folder; other runs' folders are left alone. */
