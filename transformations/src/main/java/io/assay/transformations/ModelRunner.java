@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
  * table before {@link #commit}. A model is staged against its sources as committed, so a model
  * whose source was staged in this runner but not yet committed is refused: the orchestration is
  * stage Silver, gate, commit Silver, then stage Gold, gate, commit Gold.
+ *
+ * <p>Models run in a sibling session of the caller's (see {@link ModelSession}); the staged
+ * DataFrames belong to it and can be used with the caller's DataFrames as usual.
  */
 public final class ModelRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ModelRunner.class);
@@ -23,8 +26,9 @@ public final class ModelRunner {
   private final ModelCommitter committer;
   private final Set<String> stagedNotCommitted = new HashSet<>();
 
-  public ModelRunner(SparkSession spark, TransformSettings settings, ModelCatalog catalog) {
+  public ModelRunner(SparkSession caller, TransformSettings settings, ModelCatalog catalog) {
     this.catalog = catalog;
+    SparkSession spark = ModelSession.isolatedFrom(caller);
     LakeTables lake = new LakeTables(spark, settings);
     ModelState state = new ModelState(spark, settings.modelStatePath());
     this.staging = new StagingArea(spark, settings);

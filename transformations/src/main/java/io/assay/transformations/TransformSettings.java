@@ -14,8 +14,8 @@ public record TransformSettings(String lakeRoot, String stagingRoot, String runI
     Objects.requireNonNull(lakeRoot, "lakeRoot");
     Objects.requireNonNull(stagingRoot, "stagingRoot");
     Objects.requireNonNull(runId, "runId");
-    if (!runId.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException("runId '" + runId + "' must be letters, digits, '.', '_' or '-': it names a staging folder");
+    if (runId.isBlank()) {
+      throw new IllegalArgumentException("runId must not be blank: it names the run's staging folder");
     }
   }
 
@@ -32,9 +32,9 @@ public record TransformSettings(String lakeRoot, String stagingRoot, String runI
     return tablePath(MODEL_STATE_TABLE);
   }
 
-  /** This run's staging folder; every staged model lives below it. */
+  /** This run's staging folder; every staged model lives below it. Characters unsafe in a path become '_'. */
   public String runStagingPath() {
-    return join(stagingRoot, runId);
+    return join(stagingRoot, runId.replaceAll("[^A-Za-z0-9._-]", "_"));
   }
 
   public String stagingPath(String model) {

@@ -34,8 +34,10 @@ class StagingTest {
     bronze.appendOrders(
         order("ORD-A", "2026-11-20T10:00:00Z", "PLACED", "USD", "25.50", 0, 0,
             item("SKU-00001", "Widget", "electronics", 2, "10.00"), item("SKU-00002", "Book", "books", 1, "5.50")));
+    spark.range(7).createOrReplaceTempView("bronze_orders"); // the caller's own view of that name
     ModelRunner first = new ModelRunner(spark, TransformSettings.forLake(lake.toString(), "run-1"), catalog);
     StagedModel staged = first.stage("silver_orders");
+    assertEquals(7, spark.table("bronze_orders").count(), "models register their views in their own session");
     assertFalse(DeltaTable.isDeltaTable(spark, lake + "/silver_orders"), "no table before commit");
     assertFalse(DeltaTable.isDeltaTable(spark, lake + "/_model_state"), "no state before commit");
     assertEquals(2, staged.increment().count());
@@ -47,7 +49,7 @@ class StagingTest {
         order("ORD-A", "2026-11-20T10:00:00Z", "PLACED", "USD", "25.50", 0, 9,
             item("SKU-00001", "Widget", "electronics", 2, "10.00"), item("SKU-00002", "Book", "books", 1, "5.50")),
         order("ORD-D", "2026-11-22T10:00:00Z", "PLACED", "EUR", "20.01", 1, 0, item("SKU-00004", "Lamp", "home", 1, "20.01")));
-    ModelRunner second = new ModelRunner(spark, TransformSettings.forLake(lake.toString(), "run-2"), catalog);
+    ModelRunner second = new ModelRunner(spark, TransformSettings.forLake(lake.toString(), "run:2"), catalog);
     long versionBefore = tables.version("silver_orders");
     StagedModel next = second.stage("silver_orders");
     assertEquals(1, next.increment().count(), "only the new order; the replay of ORD-A is not new");
@@ -62,7 +64,8 @@ class StagingTest {
     assertEquals(versionBefore + 1, tables.version("silver_orders"), "one MERGE");
     assertEquals(3, spark.read().format("delta").load(lake + "/silver_orders").count());
     second.cleanupStaging();
-    assertFalse(lake.resolve("_staging/run-2").toFile().exists());
+    assertFalse(lake.resolve("_staging/run_2").toFile().exists());
+    assertTrue(lake.resolve("_staging/run-1/silver_orders").toFile().exists(), "another run's staging is left alone");
   }
 
   @Test
