@@ -38,10 +38,17 @@ final class BronzeFixture {
 
   private final SparkSession spark;
   private final String lakeRoot;
+  private final boolean changeFeed;
 
   BronzeFixture(SparkSession spark, String lakeRoot) {
+    this(spark, lakeRoot, true);
+  }
+
+  /** {@code changeFeed = false} builds tables as ingestion did before the feed was switched on. */
+  BronzeFixture(SparkSession spark, String lakeRoot, boolean changeFeed) {
     this.spark = spark;
     this.lakeRoot = lakeRoot;
+    this.changeFeed = changeFeed;
   }
 
   static Row item(String productId, String name, String category, int quantity, String unitPrice) {
@@ -95,7 +102,7 @@ final class BronzeFixture {
 
   private void append(String table, StructType schema, String partitionColumn, Row... rows) {
     spark.createDataFrame(List.of(rows), schema).write().format("delta").mode("append")
-        .option("delta.enableChangeDataFeed", "true")
+        .option("delta.enableChangeDataFeed", String.valueOf(changeFeed))
         .partitionBy(partitionColumn)
         .save(lakeRoot + "/" + table);
   }

@@ -12,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -181,7 +183,17 @@ class IncrementalModelsTest {
         order("ORD-D", "2026-11-21T15:00:00Z", "PLACED", "EUR", "20.01", 1, 1, item("SKU-00004", "Lamp", "home", 1, "20.01")));
     bronze.appendDeadLetters(deadLetter("INVALID_ENUM_VALUE", "orders", 0, 100, "2026-11-20T10:30:00Z"));
 
-    runAll("run-3");
+    ModelRunner runner = new ModelRunner(spark, TransformSettings.forLake(lake.toString(), "run-3"), catalog);
+    runner.runLayer("silver");
+    StagedModel revenue = runner.stage("gold_daily_order_revenue");
+    assertEquals(List.of(LocalDate.parse("2026-11-21")), revenue.affectedDays());
+    assertEquals(List.of("2026-11-21|EUR|2|30.01"), text(revenue.increment()));
+    assertEquals(List.of("2026-11-20|USD|2|35.49", "2026-11-21|EUR|2|30.01"), text(revenue.candidate()),
+        "candidate = committed days kept + affected day rebuilt");
+    assertEquals(before.get("gold_daily_order_revenue"), tables.version("gold_daily_order_revenue"), "not written before commit");
+    runner.commit(revenue);
+    runner.commitAll(List.of(runner.stage("gold_payment_success_rate"), runner.stage("gold_pipeline_health")));
+    runner.cleanupStaging();
 
     assertEquals(List.of("ORD-A|1|0", "ORD-A|2|0", "ORD-B|1|1", "ORD-C|1|0", "ORD-D|1|1"),
         tables.rows("silver_orders", "order_id", "line_number", "_source_offset"));
@@ -205,6 +217,11 @@ class IncrementalModelsTest {
     for (String changed : List.of("silver_orders", "gold_daily_order_revenue", "gold_pipeline_health")) {
       assertEquals(before.get(changed) + 1, after.get(changed), changed + " changes in exactly one commit");
     }
+  }
+
+  private static List<String> text(Dataset<Row> revenue) {
+    return revenue.selectExpr("concat_ws('|', order_date, currency, orders, gross_revenue)").collectAsList().stream()
+        .map(r -> r.getString(0)).sorted().toList();
   }
 
   private List<String> pipelineHealth() {

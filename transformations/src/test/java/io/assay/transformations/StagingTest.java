@@ -11,6 +11,7 @@ import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,23 @@ class StagingTest {
     second.cleanupStaging();
     assertFalse(lake.resolve("_staging/run_2").toFile().exists());
     assertTrue(lake.resolve("_staging/run-1/silver_orders").toFile().exists(), "another run's staging is left alone");
+  }
+
+  @Test
+  void bronzeWithoutChangeFeedIsReadWholeAndStillInsertsEachKeyOnce(@TempDir Path lake) {
+    BronzeFixture bronze = new BronzeFixture(spark, lake.toString(), false);
+    LakeAssertions tables = new LakeAssertions(spark, lake.toString());
+    Row ordA = order("ORD-A", "2026-11-20T10:00:00Z", "PLACED", "USD", "10.00", 0, 0, item("SKU-00001", "Widget", "home", 1, "10.00"));
+    bronze.appendOrders(ordA);
+    ModelRunner first = new ModelRunner(spark, TransformSettings.forLake(lake.toString(), "run-1"), catalog);
+    first.commit(first.stage("silver_orders"));
+    bronze.appendOrders(ordA, order("ORD-B", "2026-11-21T10:00:00Z", "PLACED", "USD", "5.00", 0, 1,
+        item("SKU-00002", "Book", "books", 1, "5.00")));
+    ModelRunner second = new ModelRunner(spark, TransformSettings.forLake(lake.toString(), "run-2"), catalog);
+    StagedModel staged = second.stage("silver_orders");
+    assertEquals(1, staged.incrementRows(), "ORD-A is in the table already");
+    second.commit(staged);
+    assertEquals(List.of("ORD-A|1|0", "ORD-B|1|1"), tables.rows("silver_orders", "order_id", "line_number", "_source_offset"));
   }
 
   @Test
