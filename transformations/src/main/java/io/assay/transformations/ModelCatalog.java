@@ -44,26 +44,29 @@ public final class ModelCatalog {
     this.runOrder = List.copyOf(RunOrder.of(byName));
   }
 
-  /** The models shipped in this module's jar under {@code models/}. */
+  /** The models shipped in this module's jar (or classes folder) under {@code models/}. */
   public static ModelCatalog fromClasspath(SparkSession spark) {
-    URL folder = ModelCatalog.class.getClassLoader().getResource(CLASSPATH_FOLDER);
-    if (folder == null) {
-      throw new ModelDefinitionException("no '" + CLASSPATH_FOLDER + "/' folder on the classpath; is assay-transformations on it?");
-    }
     try {
-      URI uri = folder.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        FileSystem jar;
-        try {
-          jar = FileSystems.getFileSystem(uri);
-        } catch (FileSystemNotFoundException notOpenYet) {
-          jar = FileSystems.newFileSystem(uri, Map.of());
-        }
-        return fromDirectory(jar.getPath(CLASSPATH_FOLDER), spark);
+      URL folder = ModelCatalog.class.getClassLoader().getResource(CLASSPATH_FOLDER);
+      // A repackaged jar may lack directory entries; then list models/ in the jar this class came from.
+      URI location = folder != null ? folder.toURI() : ModelCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+      boolean inJar = "jar".equals(location.getScheme()) || location.getPath().endsWith(".jar");
+      if (!inJar) {
+        return fromDirectory(folder != null ? Path.of(location) : Path.of(location).resolve(CLASSPATH_FOLDER), spark);
       }
-      return fromDirectory(Path.of(uri), spark);
-    } catch (URISyntaxException | IOException e) {
-      throw new ModelDefinitionException("cannot list the models at " + folder + ": " + e.getMessage(), e);
+      URI jarUri = "jar".equals(location.getScheme()) ? location : URI.create("jar:" + location);
+      FileSystem jar;
+      try {
+        jar = FileSystems.getFileSystem(jarUri);
+      } catch (FileSystemNotFoundException notOpenYet) {
+        jar = FileSystems.newFileSystem(jarUri, Map.of());
+      }
+      return fromDirectory(jar.getPath(CLASSPATH_FOLDER), spark);
+    } catch (URISyntaxException | IOException | RuntimeException e) {
+      if (e instanceof ModelDefinitionException definition) {
+        throw definition;
+      }
+      throw new ModelDefinitionException("cannot list the models under '" + CLASSPATH_FOLDER + "/' on the classpath: " + e.getMessage(), e);
     }
   }
 

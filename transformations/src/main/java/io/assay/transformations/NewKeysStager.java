@@ -44,11 +44,7 @@ final class NewKeysStager {
     }
     StagingArea.Staged increment;
     try {
-      inputs.register(model, pinned, (source, version) -> committed.containsKey(source) && committed.get(source) < version
-          ? lake.insertsBetween(source, committed.get(source), version)
-          : committed.containsKey(source) && committed.get(source).equals(version)
-              ? lake.atVersion(source, version).limit(0)
-              : lake.atVersion(source, version));
+      inputs.register(model, pinned, (source, version) -> newSourceRows(source, committed.get(source), version));
       Dataset<Row> rows = firstPerKey(model, spark.sql(model.sql()));
       if (tableExists) {
         rows = withoutKnownKeys(model, rows, lake.latest(target));
@@ -66,6 +62,21 @@ final class NewKeysStager {
     long version = lake.latestVersion(target);
     return new StagedModel(model, lake.path(target), write, staged, increment.rowCount(),
         () -> lake.atVersion(target, version).unionByName(staged), () -> days(model, staged), committed, pinned);
+  }
+
+  /**
+   * What a source gained since the model last committed: its inserts after that version, nothing
+   * if it has not moved, and the whole snapshot when there is no state or the table went back
+   * (recreated), in which case the key anti-join keeps the result correct.
+   */
+  private Dataset<Row> newSourceRows(String source, Long committedVersion, long pinnedVersion) {
+    if (committedVersion == null || committedVersion > pinnedVersion) {
+      return lake.atVersion(source, pinnedVersion);
+    }
+    if (committedVersion == pinnedVersion) {
+      return lake.atVersion(source, pinnedVersion).limit(0);
+    }
+    return lake.insertsBetween(source, committedVersion, pinnedVersion);
   }
 
   private static Dataset<Row> firstPerKey(Model model, Dataset<Row> rows) {
