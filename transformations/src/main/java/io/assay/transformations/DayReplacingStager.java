@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Stages a {@code replace_days(<day column>)} (Gold) model. The days to rebuild are those of the
@@ -52,8 +53,8 @@ final class DayReplacingStager {
     try {
       inputs.register(model, pinned, lake::atVersion);
       Dataset<Row> rows = spark.sql(model.sql());
-      if (!List.of(rows.columns()).contains(dayColumn)) {
-        throw new ModelDefinitionException(model.origin() + ": replace_days(" + dayColumn + ") names a column the query does not return");
+      if (!List.of(rows.columns()).contains(dayColumn) || !rows.schema().apply(dayColumn).dataType().equals(DataTypes.DateType)) {
+        throw new ModelDefinitionException(model.origin() + ": replace_days(" + dayColumn + ") must name a DATE column the query returns");
       }
       if (!wholeTable) {
         rows = rows.filter(DayValues.predicate(dayColumn, days));
@@ -81,8 +82,12 @@ final class DayReplacingStager {
       long from = committed.get(source.getKey());
       if (from < source.getValue()) {
         String dayExpression = model.header().daysFrom().get(source.getKey());
-        days.addAll(DayValues.collect(lake.insertsBetween(source.getKey(), from, source.getValue())
-            .select(expr(dayExpression).as("day")).distinct()));
+        Dataset<Row> sourceDays = lake.insertsBetween(source.getKey(), from, source.getValue()).select(expr(dayExpression).as("day"));
+        if (!sourceDays.schema().apply("day").dataType().equals(DataTypes.DateType)) {
+          throw new ModelDefinitionException(model.origin() + ": days_from " + source.getKey() + ": '" + dayExpression
+              + "' must give a DATE, not " + sourceDays.schema().apply("day").dataType().simpleString());
+        }
+        days.addAll(DayValues.collect(sourceDays.distinct()));
       }
     }
     return List.copyOf(days);
