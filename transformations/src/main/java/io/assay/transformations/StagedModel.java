@@ -1,0 +1,114 @@
+package io.assay.transformations;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * A model's output for this run, materialised under the staging root but not yet in its table.
+ * {@link #increment()} is exactly what {@code commit} writes; {@link #candidate()} is the whole
+ * table as it will be after the commit, for gates that check the table rather than the change.
+ */
+public final class StagedModel {
+  /** What committing this staged model does to its target table. */
+  enum Write {
+    /** Sources unchanged since the last commit: nothing at all is written. */
+    NONE,
+    /** Sources moved but produced no rows to write: only {@code _model_state} advances. */
+    STATE_ONLY,
+    /** First run of a Silver model, or Gold rebuilt from scratch: the table is (re)written whole. */
+    WHOLE_TABLE,
+    /** Silver: insert-only MERGE of the increment on the key. */
+    MERGE_NEW_KEYS,
+    /** Gold: overwrite of the affected days only (replaceWhere). */
+    REPLACE_DAYS
+  }
+
+  private final Model model;
+  private final String targetPath;
+  private final Write write;
+  private final Dataset<Row> increment;
+  private final long incrementRows;
+  private final Supplier<Dataset<Row>> candidate;
+  private final Supplier<List<LocalDate>> affectedDays;
+  private final Map<String, Long> committedVersions;
+  private final Map<String, Long> pinnedVersions;
+  private List<LocalDate> affectedDaysMemo;
+
+  StagedModel(Model model, String targetPath, Write write, Dataset<Row> increment, long incrementRows, Supplier<Dataset<Row>> candidate,
+              Supplier<List<LocalDate>> affectedDays, Map<String, Long> committedVersions, Map<String, Long> pinnedVersions) {
+    this.model = model;
+    this.targetPath = targetPath;
+    this.write = write;
+    this.increment = increment;
+    this.incrementRows = incrementRows;
+    this.candidate = candidate;
+    this.affectedDays = affectedDays;
+    this.committedVersions = Map.copyOf(committedVersions);
+    this.pinnedVersions = Map.copyOf(pinnedVersions);
+  }
+
+  public Model model() {
+    return model;
+  }
+
+  public String name() {
+    return model.name();
+  }
+
+  public String targetPath() {
+    return targetPath;
+  }
+
+  /** The rows this commit writes: new keys for Silver, the rebuilt days for Gold. Read from staging. */
+  public Dataset<Row> increment() {
+    return increment;
+  }
+
+  /** How many rows {@link #increment()} holds (counted by the staging write). */
+  public long incrementRows() {
+    return incrementRows;
+  }
+
+  /** The whole table as it will be after commit: current ∪ increment (Silver), current with the affected days replaced (Gold). */
+  public Dataset<Row> candidate() {
+    return candidate.get();
+  }
+
+  /**
+   * The days this commit writes, ascending: Gold's replaced days; for Silver the values of its
+   * date partition column in the increment. Empty when nothing is written.
+   */
+  public synchronized List<LocalDate> affectedDays() {
+    if (affectedDaysMemo == null) {
+      affectedDaysMemo = List.copyOf(affectedDays.get());
+    }
+    return affectedDaysMemo;
+  }
+
+  /** True when committing writes to the target table (not just to {@code _model_state}). */
+  public boolean writesTable() {
+    return write == Write.WHOLE_TABLE || write == Write.MERGE_NEW_KEYS || write == Write.REPLACE_DAYS;
+  }
+
+  /** Source table to the version this staging read; recorded in {@code _model_state} on commit. */
+  public Map<String, Long> sourceVersions() {
+    return pinnedVersions;
+  }
+
+  Write write() {
+    return write;
+  }
+
+  Map<String, Long> committedVersions() {
+    return committedVersions;
+  }
+
+  @Override
+  public String toString() {
+    return name() + " [" + write + ", sources " + pinnedVersions + "]";
+  }
+}

@@ -1,0 +1,52 @@
+package io.assay.transformations;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * This run's staging folder. A staged increment is written here as a Delta table and read back, so
+ * the rows a gate verifies and the rows a commit writes are the same files, not two evaluations of
+ * a query whose inputs might have moved in between.
+ */
+final class StagingArea {
+  private final SparkSession spark;
+  private final TransformSettings settings;
+
+  StagingArea(SparkSession spark, TransformSettings settings) {
+    this.spark = spark;
+    this.settings = settings;
+  }
+
+  /** A staged increment and how many rows it holds. */
+  record Staged(Dataset<Row> rows, long rowCount) {}
+
+  Staged materialise(String model, Dataset<Row> rows) {
+    String path = settings.stagingPath(model);
+    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+    Dataset<Row> staged = spark.read().format("delta").load(path);
+    return new Staged(staged, writtenRows(path).orElseGet(staged::count));
+  }
+
+  /** The row count Delta recorded for the write, which saves scanning what was just written. */
+  private java.util.Optional<Long> writtenRows(String path) {
+    Row metrics = DeltaTable.forPath(spark, path).history(1).selectExpr("operationMetrics['numOutputRows']").head();
+    return metrics.isNullAt(0) ? java.util.Optional.empty() : java.util.Optional.of(Long.parseLong(metrics.getString(0)));
+  }
+
+  /** Removes this run's staging folder; other runs' folders are left alone. */
+  void delete() {
+    Path folder = new Path(settings.runStagingPath());
+    try {
+      FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.delete(folder, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete staging folder " + folder, e);
+    }
+  }
+}
