@@ -1,0 +1,67 @@
+package io.assay.quality;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The check types a gate file may use, with the options each accepts and requires. Anything else in
+ * a check is an error at load time, so a typo never silently disables a check.
+ */
+public enum CheckType {
+  ROW_COUNT(Set.of(), Set.of("min", "max")),
+  COMPLETENESS(Set.of("column"), Set.of("min", "where")),
+  UNIQUENESS(Set.of("columns"), Set.of("min")),
+  PRIMARY_KEY(Set.of("columns"), Set.of()),
+  MIN(Set.of("column", "value"), Set.of("where")),
+  MAX(Set.of("column", "value"), Set.of("where")),
+  ALLOWED_VALUES(Set.of("column", "values"), Set.of("min", "where")),
+  PATTERN(Set.of("column", "regex"), Set.of("min", "where")),
+  NON_NEGATIVE(Set.of("column"), Set.of("where")),
+  FRESHNESS(Set.of("column", "max_age"), Set.of("max_future")),
+  RATIO(Set.of("predicate"), Set.of("min", "max")),
+  REFERENTIAL(Set.of("column", "ref_table", "ref_column"), Set.of("max_missing")),
+  SATISFIES(Set.of("predicate"), Set.of("min"));
+
+  /** Keys every check has, whatever its type. */
+  static final Set<String> COMMON_KEYS = Set.of("name", "type", "severity", "description");
+
+  private final Set<String> required;
+  private final Set<String> optional;
+
+  CheckType(Set<String> required, Set<String> optional) {
+    this.required = required;
+    this.optional = optional;
+  }
+
+  public String yamlName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  Set<String> requiredOptions() {
+    return required;
+  }
+
+  boolean accepts(String option) {
+    return required.contains(option) || optional.contains(option);
+  }
+
+  String knownOptions() {
+    return String.join(", ", new java.util.TreeSet<>(union()));
+  }
+
+  private Set<String> union() {
+    java.util.Set<String> all = new java.util.HashSet<>(required);
+    all.addAll(optional);
+    return all;
+  }
+
+  static Optional<CheckType> fromYaml(String name) {
+    return Arrays.stream(values()).filter(t -> t.yamlName().equals(name)).findFirst();
+  }
+
+  static String knownTypes() {
+    return String.join(", ", Arrays.stream(values()).map(CheckType::yamlName).toList());
+  }
+}

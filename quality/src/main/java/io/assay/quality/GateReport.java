@@ -1,0 +1,71 @@
+package io.assay.quality;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every check outcome of one gate run over one table. */
+public final class GateReport {
+  private final String runId;
+  private final String layer;
+  private final String table;
+  private final Instant checkedAt;
+  private final List<CheckOutcome> outcomes;
+
+  public GateReport(String runId, String layer, String table, Instant checkedAt, List<CheckOutcome> outcomes) {
+    this.runId = runId;
+    this.layer = layer;
+    this.table = table;
+    this.checkedAt = checkedAt;
+    this.outcomes = List.copyOf(outcomes);
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public String layer() {
+    return layer;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public Instant checkedAt() {
+    return checkedAt;
+  }
+
+  public List<CheckOutcome> outcomes() {
+    return outcomes;
+  }
+
+  /** True when an error-severity check failed: the promotion must stop. */
+  public boolean halts() {
+    return count(CheckStatus.FAILED) > 0;
+  }
+
+  public long count(CheckStatus status) {
+    return outcomes.stream().filter(o -> o.status() == status).count();
+  }
+
+  /** The failed and warned outcomes. */
+  public List<CheckOutcome> problems() {
+    return outcomes.stream().filter(o -> o.status() != CheckStatus.PASSED).collect(Collectors.toList());
+  }
+
+  /** A short readable report: a headline, then one line per failed or warned check. */
+  public String summary() {
+    StringBuilder text = new StringBuilder(String.format("gate %s/%s: %d passed, %d warned, %d failed",
+        layer, table, count(CheckStatus.PASSED), count(CheckStatus.WARNED), count(CheckStatus.FAILED)));
+    for (CheckOutcome problem : problems()) {
+      text.append(System.lineSeparator()).append("  ").append(problem.describe());
+    }
+    return text.toString();
+  }
+
+  @Override
+  public String toString() {
+    return summary();
+  }
+}

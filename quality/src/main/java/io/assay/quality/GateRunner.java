@@ -1,0 +1,145 @@
+package io.assay.quality;
+
+import com.amazon.deequ.VerificationResult;
+import com.amazon.deequ.VerificationRunBuilder;
+import com.amazon.deequ.VerificationSuite;
+import com.amazon.deequ.analyzers.Analyzer;
+import com.amazon.deequ.analyzers.Size;
+import com.amazon.deequ.checks.Check;
+import com.amazon.deequ.checks.CheckResult;
+import com.amazon.deequ.constraints.ConstraintResult;
+import com.amazon.deequ.constraints.ConstraintStatus;
+import com.amazon.deequ.metrics.Metric;
+import com.amazon.deequ.repository.ResultKey;
+import com.amazon.deequ.repository.fs.FileSystemMetricsRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import scala.Option;
+
+/**
+ * Runs a gate over a table: all of its Deequ checks in one verification suite (one scan, plus one
+ * grouping pass per distinct uniqueness key), then the cross-table checks, and reports every outcome.
+ */
+public final class GateRunner {
+  private final SparkSession spark;
+  private final Clock clock;
+  private final String runId;
+  private final Optional<String> metricsRepositoryPath;
+
+  public GateRunner(SparkSession spark, Clock clock, String runId, Optional<String> metricsRepositoryPath) {
+    this.spark = spark;
+    this.clock = clock;
+    this.runId = runId;
+    this.metricsRepositoryPath = metricsRepositoryPath;
+  }
+
+  public GateReport verify(Gate gate, Dataset<Row> data) {
+    return verify(gate, data, table -> null);
+  }
+
+  public GateReport verify(Gate gate, Dataset<Row> data, Function<String, Dataset<Row>> otherTables) {
+    Instant now = clock.instant();
+    DeequCheckCompiler compiler = new DeequCheckCompiler(gate.schema(), now);
+    List<CompiledCheck> compiled = gate.checks().stream().map(compiler::compile).collect(Collectors.toList());
+
+    // Only the columns the checks read, plus helper columns, so a cache (if any) stays small.
+    Dataset<Row> scanned = data.select(CheckColumns.of(gate).stream().map(c -> functions.col("`" + c + "`"))
+        .toArray(Column[]::new));
+    for (CompiledCheck check : compiled) {
+      for (Map.Entry<String, Column> helper : check.helperColumns().entrySet()) {
+        scanned = scanned.withColumn(helper.getKey(), helper.getValue());
+      }
+    }
+    // Uniqueness and referential checks read the data again after Deequ's scan: cache it once so the
+    // source (a Delta table, a staged increment) is read one time, not once per pass.
+    boolean multiPass = gate.checks().stream().anyMatch(c -> c.type() == CheckType.UNIQUENESS
+        || c.type() == CheckType.PRIMARY_KEY || c.type() == CheckType.REFERENTIAL);
+    if (multiPass) {
+      scanned = scanned.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    try {
+      List<Check> deequChecks = compiled.stream().flatMap(c -> c.deequCheck().stream()).collect(Collectors.toList());
+      Size size = new Size(Scala.none());
+      VerificationResult result = runSuite(gate, scanned, deequChecks, size, now);
+      double rows = metricValue(result.metrics().get(analyzer(size))).orElse(-1.0);
+
+      List<CheckOutcome> outcomes = new ArrayList<>();
+      for (CompiledCheck check : compiled) {
+        if (check.deequCheck().isEmpty()) {
+          outcomes.add(ReferentialCheck.run(gate.layer(), gate.table(), check, scanned, otherTables));
+        } else {
+          CheckResult checkResult = result.checkResults().get(check.deequCheck().get()).get();
+          outcomes.add(outcome(gate, check, checkResult, rows == 0.0));
+        }
+      }
+      return new GateReport(runId, gate.layer(), gate.table(), now, outcomes);
+    } finally {
+      if (multiPass) {
+        scanned.unpersist(false);
+      }
+    }
+  }
+
+  private VerificationResult runSuite(Gate gate, Dataset<Row> data, List<Check> checks, Size size, Instant now) {
+    VerificationRunBuilder suite = new VerificationSuite().onData(data)
+        .addChecks(Scala.seq(checks))
+        .addRequiredAnalyzer(analyzer(size));
+    if (metricsRepositoryPath.isEmpty()) {
+      return suite.run();
+    }
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("run_id", runId);
+    tags.put("layer", gate.layer());
+    tags.put("table", gate.table());
+    return suite.useRepository(new FileSystemMetricsRepository(spark, metricsRepositoryPath.get()))
+        .saveOrAppendResult(new ResultKey(now.toEpochMilli(), Scala.map(tags)))
+        .run();
+  }
+
+  private static CheckOutcome outcome(Gate gate, CompiledCheck compiled, CheckResult result, boolean emptyTable) {
+    CheckDefinition check = compiled.definition();
+    List<ConstraintResult> constraints = Scala.javaList(result.constraintResults());
+    String constraint = constraints.stream().map(c -> c.constraint().toString()).collect(Collectors.joining("; "));
+    if (emptyTable && check.type() != CheckType.ROW_COUNT) {
+      // A check over values holds vacuously on an empty table; whether rows are required is row_count's call.
+      return new CheckOutcome(gate.layer(), gate.table(), check.name(), constraint, check.severity(),
+          CheckStatus.PASSED, "no rows", compiled.bound(), "");
+    }
+    boolean held = constraints.stream().allMatch(c -> c.status() == ConstraintStatus.Success());
+    String observed = constraints.stream()
+        .map(c -> metricValue(c.metric()).map(compiled.observedFormat()::apply).orElse("no metric"))
+        .collect(Collectors.joining(", "));
+    String message = constraints.stream()
+        .filter(c -> c.status() != ConstraintStatus.Success() && c.message().isDefined())
+        .map(c -> c.message().get())
+        .collect(Collectors.joining("; "));
+    return new CheckOutcome(gate.layer(), gate.table(), check.name(), constraint, check.severity(),
+        CheckStatus.of(held, check.severity()), observed, compiled.bound(), message);
+  }
+
+  private static Optional<Double> metricValue(Option<? extends Metric<?>> metric) {
+    if (metric.isEmpty() || metric.get().value().isFailure()) {
+      return Optional.empty();
+    }
+    Object value = metric.get().value().get();
+    return value instanceof Number number ? Optional.of(number.doubleValue()) : Optional.empty();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Analyzer<?, Metric<?>> analyzer(Size size) {
+    return (Analyzer) size;
+  }
+}

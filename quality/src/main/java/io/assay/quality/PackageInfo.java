@@ -1,6 +1,0 @@
-package io.assay.quality;
-
-/** Declarative gates compiled into Deequ verification suites. */
-final class PackageInfo {
-  private PackageInfo() {}
-}

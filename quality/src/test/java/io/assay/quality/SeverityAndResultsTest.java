@@ -1,0 +1,91 @@
+package io.assay.quality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Warnings are recorded but do not halt; errors halt; outcomes become quality_results rows and metrics. */
+class SeverityAndResultsTest {
+  private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  private static final String GATE = """
+      layer: silver
+      table: silver_payments
+      checks:
+        - {name: not_empty, type: row_count, severity: error, min: 1}
+        - {name: amount_capped_softly, type: max, severity: warning, column: amount, value: 20}
+        - {name: amount_capped_hard, type: max, severity: error, column: amount, value: 100}
+      """;
+  private static SparkSession spark;
+  private static Dataset<Row> payments;
+
+  @BeforeAll
+  static void start() {
+    spark = TestSpark.session();
+    payments = spark.sql("SELECT * FROM VALUES ('PAY-1', CAST(10.00 AS DECIMAL(12,2))), ('PAY-2', CAST(50.00 AS DECIMAL(12,2)))"
+        + " AS t(payment_id, amount)");
+  }
+
+  private static GateRunner runner(Optional<String> metrics) {
+    return new GateRunner(spark, Clock.fixed(NOW, ZoneOffset.UTC), "run-42", metrics);
+  }
+
+  @Test
+  void failedWarningIsWarnedAndDoesNotHalt() {
+    GateReport report = runner(Optional.empty()).verify(GateFile.parse("g.yaml", GATE).bind(payments.schema()), payments);
+    assertEquals(List.of(CheckStatus.PASSED, CheckStatus.WARNED, CheckStatus.PASSED),
+        report.outcomes().stream().map(CheckOutcome::status).toList());
+    assertFalse(report.halts());
+    assertEquals(1, report.problems().size());
+    assertEquals(Severity.WARNING, report.problems().get(0).severity());
+  }
+
+  @Test
+  void failedErrorHaltsAndTheSummaryNamesCheckObservedAndExpected() {
+    Dataset<Row> expensive = payments.selectExpr("payment_id", "amount * 10 AS amount");
+    GateReport report = runner(Optional.empty()).verify(GateFile.parse("g.yaml", GATE).bind(payments.schema()), expensive);
+    assertTrue(report.halts());
+    assertEquals(1, report.count(CheckStatus.FAILED));
+    assertEquals(1, report.count(CheckStatus.WARNED));
+    assertTrue(report.summary().contains("FAILED silver_payments.amount_capped_hard: observed 500, expected max(amount) <= 100"),
+        report.summary());
+  }
+
+  @Test
+  void outcomesAreAppendedToQualityResultsAndMetricsToTheRepository(@TempDir Path lake) throws Exception {
+    String metrics = lake.resolve("_quality_metrics/metrics.json").toString();
+    GateReport report = runner(Optional.of(metrics)).verify(GateFile.parse("g.yaml", GATE).bind(payments.schema()), payments);
+    String results = lake.resolve("quality_results").toString();
+    QualityResultsTable.append(spark, results, List.of(report));
+    QualityResultsTable.append(spark, results, List.of(report));
+
+    Dataset<Row> rows = spark.read().format("delta").load(results);
+    assertEquals(QualityResultsTable.SCHEMA.fieldNames().length, rows.schema().fieldNames().length);
+    assertEquals(6, rows.count());
+    Row warned = rows.where("status = 'WARNED'").first();
+    assertEquals("run-42", warned.getAs("run_id"));
+    assertEquals("silver", warned.getAs("layer"));
+    assertEquals("silver_payments", warned.getAs("table_name"));
+    assertEquals("amount_capped_softly", warned.getAs("check_name"));
+    assertEquals("WARNING", warned.getAs("severity"));
+    assertEquals("50", warned.getAs("observed"));
+    assertEquals("max(amount) <= 20", warned.getAs("bound"));
+    assertEquals(java.sql.Date.valueOf("2026-11-25"), warned.getAs("check_date"));
+    assertTrue(Files.exists(Path.of(metrics)), "metrics repository written");
+    String json = Files.readString(Path.of(metrics));
+    assertTrue(json.contains("run-42") && json.contains("silver_payments"), json);
+  }
+}
