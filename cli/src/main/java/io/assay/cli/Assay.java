@@ -2,8 +2,10 @@ package io.assay.cli;
 
 import io.assay.cli.commands.BenchCommand;
 import io.assay.cli.commands.DemoCommand;
+import io.assay.cli.commands.GateCommand;
 import io.assay.cli.commands.IngestCommand;
 import io.assay.cli.commands.ProduceCommand;
+import io.assay.cli.commands.TransformCommand;
 import io.assay.cli.commands.UpCommand;
 import io.assay.cli.config.AssayConfig;
 import io.assay.cli.config.Environment;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "assay 0.1.0",
     description = "A contract-driven streaming lakehouse: contracts enforced at the producer, at Bronze, and at every promotion.",
-    subcommands = {UpCommand.class, ProduceCommand.class, IngestCommand.class, DemoCommand.class, BenchCommand.class})
+    subcommands = {UpCommand.class, ProduceCommand.class, IngestCommand.class, TransformCommand.class, GateCommand.class,
+        DemoCommand.class, BenchCommand.class})
 public final class Assay implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

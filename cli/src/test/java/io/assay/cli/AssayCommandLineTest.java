@@ -73,7 +73,7 @@ class AssayCommandLineTest {
   }
 
   @Test
-  void demoReportsCountsEqualToTheLedgerAndReconcilesBronze() throws Exception {
+  void demoReportsCountsEqualToTheLedgerAndReconcilesBronzeAndGold() throws Exception {
     Path report = dir.resolve("r.json");
     Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString(), "ASSAY_KAFKA_PARTITIONS", "2"),
         "demo", "--events", "1200", "--fault-rate", "0.2", "--report", report.toString());
@@ -93,6 +93,15 @@ class AssayCommandLineTest {
     assertEquals(inKafka, bronze + deadLetters);
     assertEquals(deadLetters, json.path("dead_letter").path("topic_messages").asLong());
     assertEquals(7, json.path("dead_letter").path("by_category").size(), "every category shows up at a 20% fault rate");
+
+    for (String layer : new String[] {"bronze", "silver", "gold"}) {
+      JsonNode gate = json.path("gates").path(layer);
+      assertTrue(gate.path("run").asLong() > 0, layer + " gates ran: " + json.path("gates"));
+      assertEquals(0, gate.path("failed").asLong(), layer);
+      assertEquals(gate.path("run").asLong(), gate.path("passed").asLong() + gate.path("warned").asLong());
+    }
+    assertTrue(json.path("gold").path("daily_order_revenue").size() > 0, json.path("gold").toString());
+    assertTrue(json.path("gold").path("payment_success_rate").has("card"), json.path("gold").toString());
   }
 
   @Test

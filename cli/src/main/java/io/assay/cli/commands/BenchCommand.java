@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code assay bench}: measurements printed as ratios against a baseline timed in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks, each against a baseline measured in the same run.",
-    subcommands = {BenchIngestCommand.class})
+    subcommands = {BenchIngestCommand.class, BenchGatesCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,8 @@
 package io.assay.cli.commands;
 
 import io.assay.cli.config.AssayConfig;
+import io.assay.cli.promotion.Promotion;
+import io.assay.cli.promotion.PromotionResult;
 import io.assay.cli.report.RunReport;
 import io.assay.cli.steps.FreshDirectory;
 import io.assay.cli.steps.IngestStep;
@@ -12,12 +14,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code assay demo}: the whole pipeline on a fresh embedded stack, ending in a reconciled report. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Fresh embedded stack on free ports: produce events with faults, stream them into Bronze, reconcile, report (JSON).")
+    description = "Fresh embedded stack on free ports: produce events with faults, stream them into Bronze, promote to Silver and Gold through the gates, reconcile, report (JSON).")
 public final class DemoCommand implements Callable<Integer> {
   private final AssayConfig config;
 
@@ -53,6 +56,13 @@ public final class DemoCommand implements Callable<Integer> {
       out.reconcile("kafka.messages_per_topic", produced.counts().produced(), inKafka);
       IngestStep.run(demo, Optional.empty());
       BronzeReporting.addBronzeSections(out, demo, produced.ledgerFile(), inKafka);
+      SparkSession spark = IngestStep.session(demo);
+      PromotionResult promoted = Promotion.forLake(spark, demo.lake().root(), runId).transform();
+      promoted.summaryLines().forEach(System.err::println);
+      PromotionReporting.addGateSection(out, promoted);
+      if (!promoted.halted()) {
+        PromotionReporting.addGoldSections(out, spark, demo.lake().root(), produced.ledgerFile());
+      }
       out.section("stack").put("bootstrap_servers", stack.bootstrapServers()).put("schema_registry", stack.registryUrl().toString())
           .put("data_dir", demoDir.toAbsolutePath().toString());
     }

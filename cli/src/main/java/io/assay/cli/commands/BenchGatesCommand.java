@@ -1,0 +1,46 @@
+package io.assay.cli.commands;
+
+import io.assay.cli.config.AssayConfig;
+import io.assay.cli.report.BenchReport;
+import io.assay.cli.steps.FreshDirectory;
+import io.assay.cli.steps.IngestStep;
+import io.assay.quality.bench.GateBenchResult;
+import io.assay.quality.bench.GateBenchmark;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code assay bench gates}: every Silver gate against one plain full scan of the same tables. */
+@Command(name = "gates", mixinStandardHelpOptions = true,
+    description = "Build N rows of Silver data; time all Silver gates and one full scan of the same tables, in the same run.")
+public final class BenchGatesCommand implements Callable<Integer> {
+  private final AssayConfig config;
+
+  @Option(names = "--rows", defaultValue = "1000000", description = "Silver rows to build (default ${DEFAULT-VALUE})")
+  long rows;
+
+  @Option(names = "--report", description = "also write the JSON figures to this file")
+  Path report;
+
+  public BenchGatesCommand(AssayConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Integer call() {
+    if (rows <= 0) {
+      throw new IllegalArgumentException("--rows must be positive, got " + rows);
+    }
+    Path workDir = FreshDirectory.wipe(config.dataDir().resolve("bench-gates")).toAbsolutePath();
+    GateBenchResult result = new GateBenchmark().run(IngestStep.session(config), rows, workDir);
+    BenchReport out = new BenchReport("gates");
+    out.figures().put("rows", result.rows())
+        .put("checks", result.checks())
+        .put("gates_s", result.gatesSeconds())
+        .put("scan_s", result.scanSeconds())
+        .put("ratio", Math.round(result.ratio() * 1000) / 1000.0);
+    out.emit(report);
+    return 0;
+  }
+}
