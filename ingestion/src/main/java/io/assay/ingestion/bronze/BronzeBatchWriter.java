@@ -9,6 +9,7 @@ import io.assay.schemas.contract.Contract;
 import io.assay.schemas.contract.ContractCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -53,27 +54,30 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
         .select("key", "value", "topic", "partition", "offset", "timestamp")
         .mapPartitions(router, Encoders.row(routedSchema))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Long> millis = new LinkedHashMap<>(); // where a batch's time goes, for the log and the benchmark
     try {
       Map<String, Long> validByTopic = new HashMap<>();
-      long deadLetters = 0;
-      for (Row count : routed.groupBy(RoutedSchema.TOPIC, RoutedSchema.VALID).count().collectAsList()) {
-        if (count.getBoolean(1)) {
-          validByTopic.put(count.getString(0), count.getLong(2));
-        } else {
-          deadLetters += count.getLong(2);
+      long[] deadLetters = {0};
+      timed(millis, "route", () -> {
+        for (Row count : routed.groupBy(RoutedSchema.TOPIC, RoutedSchema.VALID).count().collectAsList()) {
+          if (count.getBoolean(1)) {
+            validByTopic.put(count.getString(0), count.getLong(2));
+          } else {
+            deadLetters[0] += count.getLong(2);
+          }
         }
-      }
+      });
       for (Contract contract : catalog.contracts()) {
         if (validByTopic.getOrDefault(contract.topic(), 0L) > 0) {
-          append(bronzeRows(routed, contract, batchId), lake.bronzeTable(contract.topic()), "event_date", batchId);
+          timed(millis, contract.topic(), () ->
+              append(bronzeRows(routed, contract, batchId), lake.bronzeTable(contract.topic()), "event_date", batchId));
         }
       }
-      if (deadLetters > 0) {
-        Dataset<Row> dead = deadLetterRows(routed, batchId);
-        append(dead, lake.table(LakeLayout.DLQ_TABLE), "ingest_date", batchId);
-        publisher.publish(batchId, collectForKafka(routed));
+      if (deadLetters[0] > 0) {
+        timed(millis, "dlq_table", () -> append(deadLetterRows(routed, batchId), lake.table(LakeLayout.DLQ_TABLE), "ingest_date", batchId));
+        timed(millis, "dlq_topic", () -> publisher.publish(batchId, collectForKafka(routed)));
       }
-      LOG.info("batch {}: bronze rows {}, dead letters {}", batchId, validByTopic, deadLetters);
+      LOG.info("batch {}: bronze rows {}, dead letters {}; ms {}", batchId, validByTopic, deadLetters[0], millis);
     } finally {
       routed.unpersist();
     }
@@ -122,6 +126,12 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
           row.getString(2), row.getString(3), row.getInt(4), row.getLong(5), row.getString(6)));
     }
     return messages;
+  }
+
+  private static void timed(Map<String, Long> millis, String step, Runnable work) {
+    long started = System.nanoTime();
+    work.run();
+    millis.put(step, (System.nanoTime() - started) / 1_000_000);
   }
 
   private void append(Dataset<Row> rows, String path, String partitionColumn, long batchId) {

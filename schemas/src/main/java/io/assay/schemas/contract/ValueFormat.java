@@ -1,7 +1,6 @@
 package io.assay.schemas.contract;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Locale;
@@ -44,7 +43,7 @@ public enum ValueFormat {
 
   /** Parses an ISO-8601 instant ({@code 2026-11-24T10:15:30Z} or with an offset). */
   public static Instant parseInstant(String text) {
-    return OffsetDateTime.parse(text).toInstant();
+    return IsoInstants.parse(text);
   }
 
   private static boolean isIsoInstant(String text) {

@@ -3,9 +3,12 @@ package io.assay.schemas.wire;
 import io.assay.schemas.contract.Contract;
 import io.assay.schemas.contract.ContractViolation;
 import io.assay.schemas.contract.DeadLetterCategory;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -21,17 +24,29 @@ import org.apache.avro.io.DecoderFactory;
  * unreachable registry escapes as an exception, because that is an outage, not bad data.
  */
 public final class EventDecoder {
+  static final long UNKNOWN_ID_RECHECK_NANOS = 10_000_000_000L;
   private final Contract contract;
   private final SchemaIds schemaIds;
   private final int maxMessageBytes;
   /** Per writer id: a reader for it, or the reason it cannot be read as this topic's schema. */
   private final ConcurrentMap<Integer, Object> readers = new ConcurrentHashMap<>();
+  /**
+   * Unknown ids and when they were last asked for: a rogue producer repeating one bad id costs one
+   * registry call per id and interval, not one per record; an id registered later is seen after the interval.
+   */
+  private final Map<Integer, Long> unknownAskedAt = new HashMap<>();
+  private final LongSupplier nanoTime;
   private BinaryDecoder reusableDecoder;
 
   public EventDecoder(Contract contract, SchemaIds schemaIds, int maxMessageBytes) {
+    this(contract, schemaIds, maxMessageBytes, System::nanoTime);
+  }
+
+  EventDecoder(Contract contract, SchemaIds schemaIds, int maxMessageBytes, LongSupplier nanoTime) {
     this.contract = contract;
     this.schemaIds = schemaIds;
     this.maxMessageBytes = maxMessageBytes;
+    this.nanoTime = nanoTime;
   }
 
   /** Not thread-safe (it reuses one decoder); use one instance per thread or task. */
@@ -52,13 +67,19 @@ public final class EventDecoder {
           "value of " + message.length + " bytes is shorter than the 5-byte header", -1);
     }
     int schemaId = WireFormat.schemaId(message);
+    Long askedAt = unknownAskedAt.get(schemaId);
+    if (askedAt != null && nanoTime.getAsLong() - askedAt < UNKNOWN_ID_RECHECK_NANOS) {
+      return new DecodeResult.Undecodable(unknownId(schemaId), schemaId);
+    }
     Object reader = readers.computeIfAbsent(schemaId, this::readerFor);
     if (reader instanceof ContractViolation violation) {
       if (violation.category() == DeadLetterCategory.UNKNOWN_SCHEMA) {
-        readers.remove(schemaId); // the id may be registered later; ask again next time
+        readers.remove(schemaId); // the id may be registered later: ask again after the interval
+        unknownAskedAt.put(schemaId, nanoTime.getAsLong());
       }
       return new DecodeResult.Undecodable(violation, schemaId);
     }
+    unknownAskedAt.remove(schemaId);
     @SuppressWarnings("unchecked")
     GenericDatumReader<GenericRecord> datumReader = (GenericDatumReader<GenericRecord>) reader;
     try {
@@ -83,8 +104,7 @@ public final class EventDecoder {
   private Object readerFor(int schemaId) {
     Optional<Schema> writer = schemaIds.schemaFor(schemaId);
     if (writer.isEmpty()) {
-      return ContractViolation.ofRecord(DeadLetterCategory.UNKNOWN_SCHEMA, contract.topic(),
-          "schema id " + schemaId + " is not registered");
+      return unknownId(schemaId);
     }
     Schema reader = contract.schema();
     if (!writer.get().getFullName().equals(reader.getFullName())) {
@@ -98,6 +118,10 @@ public final class EventDecoder {
           "schema id " + schemaId + " cannot be read as " + reader.getFullName() + ": " + compatibility.getDescription());
     }
     return new GenericDatumReader<GenericRecord>(writer.get(), reader, AvroData.MODEL);
+  }
+
+  private ContractViolation unknownId(int schemaId) {
+    return ContractViolation.ofRecord(DeadLetterCategory.UNKNOWN_SCHEMA, contract.topic(), "schema id " + schemaId + " is not registered");
   }
 
   private DecodeResult undecodable(DeadLetterCategory category, String rule, int schemaId) {

@@ -4,6 +4,7 @@ import static io.assay.schemas.contract.DeadLetterCategory.DESERIALIZATION_ERROR
 import static io.assay.schemas.contract.DeadLetterCategory.SCHEMA_MISMATCH;
 import static io.assay.schemas.contract.DeadLetterCategory.UNKNOWN_SCHEMA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,6 +82,41 @@ class EventDecoderTest {
     byte[] message = WireFormat.frame(999_999, new byte[] {2, 65});
     ContractViolation violation = undecodable(message, UNKNOWN_SCHEMA);
     assertEquals("schema id 999999 is not registered", violation.rule());
+  }
+
+  @Test
+  void repeatedUnknownIdAsksTheRegistryOncePerIntervalAndSeesALaterRegistration() {
+    java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    SchemaIds counting = new SchemaIds() {
+      public int idFor(String subject, Schema schema) {
+        return registry.idFor(subject, schema);
+      }
+
+      public java.util.Optional<Schema> schemaFor(int id) {
+        lookups.incrementAndGet();
+        return registry.schemaFor(id);
+      }
+    };
+    EventDecoder decoding = new EventDecoder(payments, counting, 1024 * 1024, now::get);
+    byte[] valid = serializer.serialize(payments, PaymentFixture.validPayment());
+    int futureId = WireFormat.schemaId(valid) + 1;
+    byte[] message = WireFormat.frame(futureId, java.util.Arrays.copyOfRange(valid, WireFormat.HEADER_LENGTH, valid.length));
+    for (int i = 0; i < 100; i++) {
+      assertEquals(UNKNOWN_SCHEMA, assertInstanceOf(DecodeResult.Undecodable.class, decoding.decode(message)).violation().category());
+    }
+    assertEquals(1, lookups.get(), "one registry call for a hundred records with the same unknown id");
+
+    Schema v2 = new Schema.Parser().parse(payments.schema().toString().replace("{\"name\":\"currency\",\"type\":\"string\"}",
+        "{\"name\":\"currency\",\"type\":\"string\"},{\"name\":\"channel\",\"type\":\"string\",\"default\":\"web\"}"));
+    assertEquals(futureId, registry.idFor("payments-value", v2), "the id is registered now");
+    assertEquals(UNKNOWN_SCHEMA, assertInstanceOf(DecodeResult.Undecodable.class, decoding.decode(message)).violation().category());
+    assertEquals(1, lookups.get(), "within the interval the id is still taken as unknown");
+
+    now.addAndGet(EventDecoder.UNKNOWN_ID_RECHECK_NANOS);
+    DecodeResult later = decoding.decode(message);
+    assertEquals(2, lookups.get(), "after the interval the registry is asked again");
+    assertFalse(later instanceof DecodeResult.Undecodable u && u.violation().category() == UNKNOWN_SCHEMA, later.toString());
   }
 
   @Test

@@ -30,6 +30,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
   private static final int HANDLER_THREADS = 4;
 
+  static {
+    // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, the body
+    // waits for the client's delayed ACK, 40 ms per call (measured: 200 lookups took 8.9 s).
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer http;
   private final ExecutorService executor;
   private final SchemaStore store;
