@@ -71,7 +71,9 @@ public final class GateRunner {
     List<CheckOutcome> outcomes = new ArrayList<>();
     for (CompiledCheck check : compiled) {
       if (check.deequCheck().isEmpty()) {
-        outcomes.add(ReferentialCheck.run(gate.layer(), gate.table(), check, scanned, otherTables));
+        outcomes.add(check.definition().type() == CheckType.REFERENTIAL
+            ? ReferentialCheck.run(gate.layer(), gate.table(), check, scanned, otherTables)
+            : KeyCheck.run(gate.layer(), gate.table(), check, scanned));
       } else {
         CheckResult checkResult = result.checkResults().get(check.deequCheck().get()).get();
         outcomes.add(outcome(gate, check, checkResult, rows == 0.0));
