@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.DoubleFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.AtomicType;
 import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.StructType;
 import scala.util.matching.Regex;
@@ -22,7 +23,8 @@ import scala.util.matching.Regex;
 /**
  * The one place gate definitions become Deequ checks. Each gate check is one Deequ {@link Check}
  * named after it, so a whole gate runs as one verification suite and every check keeps its own
- * status. Freshness is judged against the instant passed in, never the wall clock, so tests are
+ * status. Referential and key checks have no Deequ check: {@link ReferentialCheck} and
+ * {@link KeyCheck} run them. Freshness is judged against the instant passed in, never the wall clock, so tests are
  * deterministic.
  */
 final class DeequCheckCompiler {
@@ -50,22 +52,20 @@ final class DeequCheckCompiler {
       }
       case COMPLETENESS -> {
         double min = check.number("min").orElse(1.0);
-        yield deequ(check, where(check, empty.hasCompleteness(check.column(), assertion(v -> v >= min), none(), none())),
-            "completeness >= " + min, FRACTION);
+        // Deequ's Completeness rejects nested columns (items, shipping_address); for those the same
+        // share of non-null values is a Compliance over "IS NOT NULL".
+        boolean nested = !(schema.apply(check.column()).dataType() instanceof AtomicType);
+        CheckWithLastConstraintFilterable completeness = nested
+            ? empty.satisfies("`" + check.column() + "` IS NOT NULL", check.name(), assertion(v -> v >= min), none(),
+                Scala.list(List.of()), none())
+            : empty.hasCompleteness(check.column(), assertion(v -> v >= min), none(), none());
+        yield deequ(check, where(check, completeness), "completeness >= " + min, FRACTION);
       }
-      case UNIQUENESS -> {
-        double min = check.number("min").orElse(1.0);
-        yield deequ(check, empty.hasUniqueness(Scala.seq(check.columns()), assertion(v -> v >= min), none()),
-            "uniqueness of (" + String.join(", ", check.columns()) + ") >= " + min, FRACTION);
-      }
-      case PRIMARY_KEY -> {
-        // A key is unique and never null: one Deequ check holding both, so it reports once.
-        Check key = empty.hasUniqueness(Scala.seq(check.columns()), assertion(v -> v == 1.0), none());
-        for (String column : check.columns()) {
-          key = key.isComplete(column, none(), none());
-        }
-        yield deequ(check, key, "(" + String.join(", ", check.columns()) + ") unique and complete", FRACTION);
-      }
+      case UNIQUENESS -> new CompiledCheck(check, Optional.empty(),
+          "uniqueness of (" + String.join(", ", check.columns()) + ") >= " + check.number("min").orElse(1.0),
+          NUMBER, Map.of());
+      case PRIMARY_KEY -> new CompiledCheck(check, Optional.empty(),
+          "(" + String.join(", ", check.columns()) + ") unique and complete", NUMBER, Map.of());
       case MIN -> {
         double value = check.number("value").orElseThrow();
         yield deequ(check, where(check, empty.hasMin(check.column(), assertion(v -> v >= value), none(), none())),

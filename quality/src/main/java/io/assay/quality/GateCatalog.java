@@ -90,5 +90,4 @@ public final class GateCatalog {
   public int checkCount() {
     return files.stream().mapToInt(f -> f.checks().size()).sum();
   }
-
 }

@@ -34,7 +34,8 @@ final class ReferentialCheck {
     Dataset<Row> missing = data.select(col("`" + check.column() + "`").as("value"))
         .where(col("value").isNotNull())
         .distinct()
-        .join(other.select(col("`" + refColumn + "`").as("value")), Scala.seq(List.of("value")), "left_anti");
+        // Distinct on both sides: the shuffle then carries each id once, not once per order line.
+        .join(other.select(col("`" + refColumn + "`").as("value")).distinct(), Scala.seq(List.of("value")), "left_anti");
     long count = missing.count();
     boolean held = count <= check.number("max_missing").orElse(0.0);
     String message = "";

@@ -159,6 +159,15 @@ class GateFileLoadingTest {
     assertTrue(e.getMessage().startsWith("t.yaml:4:") && e.getMessage().contains("ISO-8601 duration"), e.getMessage());
   }
 
+  @Test
+  void aGateFileMustSitAtItsLayerAndTable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("silver"));
+    java.nio.file.Files.writeString(dir.resolve("silver/silver_orders.yaml"),
+        "layer: silver\ntable: silver_payments\nchecks: []\n");
+    GateDefinitionException e = assertThrows(GateDefinitionException.class, () -> GateCatalog.load(dir));
+    assertTrue(e.getMessage().contains("silver_orders.yaml:1:1: declares silver/silver_payments"), e.getMessage());
+  }
+
   private static void assertMessage(String yaml, String prefix, String text) {
     GateDefinitionException e = assertThrows(GateDefinitionException.class, () -> GateFile.parse("t.yaml", yaml));
     assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
