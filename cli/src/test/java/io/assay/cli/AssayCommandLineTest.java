@@ -120,6 +120,20 @@ class AssayCommandLineTest {
   }
 
   @Test
+  void benchGatesTimesEverySilverGateAgainstOneScan() throws Exception {
+    Path report = dir.resolve("gates.json");
+    Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "gates", "--rows", "2000", "--report", report.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode json = JSON.readTree(report.toFile());
+    assertEquals(2000, json.path("rows").asLong());
+    assertTrue(json.path("checks").asInt() >= 75 / 3, json.toString());
+    double gates = json.path("gates_s").asDouble();
+    double scan = json.path("scan_s").asDouble();
+    assertTrue(gates > 0 && scan > 0, json.toString());
+    assertEquals(gates / scan, json.path("ratio").asDouble(), 0.01);
+  }
+
+  @Test
   void benchRejectsANonPositiveEventCount() {
     Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "ingest", "--events", "0");
     assertEquals(1, run.exitCode());

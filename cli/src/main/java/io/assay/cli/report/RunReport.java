@@ -1,12 +1,8 @@
 package io.assay.cli.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,7 +12,7 @@ import java.util.TreeMap;
  * add keys, never rename them. {@code reconciliation.ok} is false as soon as any check mismatches.
  */
 public final class RunReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = JsonFile.JSON;
   private final ObjectNode root = JSON.createObjectNode();
   private final ArrayNode mismatches;
 
@@ -56,20 +52,10 @@ public final class RunReport {
   }
 
   public String toJson() {
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonFile.text(root);
   }
 
   public void writeTo(Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Files.writeString(file, toJson() + System.lineSeparator());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + file, e);
-    }
+    JsonFile.write(file, root);
   }
 }
