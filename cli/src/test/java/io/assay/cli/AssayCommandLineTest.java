@@ -134,6 +134,20 @@ class AssayCommandLineTest {
   }
 
   @Test
+  void gateOnAnUnknownLayerIsAUsageError() {
+    Run run = run(Map.of(), "gate", "--layer", "platinum");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--layer must be one of bronze, silver, gold, all; got 'platinum'"), run.err());
+  }
+
+  @Test
+  void transformWithoutBronzeNamesTheMissingTableAndWhatToRun() {
+    Run run = run(Map.of("ASSAY_DATA_DIR", dir.resolve("empty").toString()), "transform");
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("table bronze_") && run.err().contains("does not exist") && run.err().contains("assay ingest"), run.err());
+  }
+
+  @Test
   void benchRejectsANonPositiveEventCount() {
     Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "ingest", "--events", "0");
     assertEquals(1, run.exitCode());
