@@ -57,11 +57,11 @@ public final class DemoCommand implements Callable<Integer> {
       IngestStep.run(demo, Optional.empty());
       BronzeReporting.addBronzeSections(out, demo, produced.ledgerFile(), inKafka);
       SparkSession spark = IngestStep.session(demo);
-      PromotionResult promoted = Promotion.forLake(spark, demo.lake().root(), runId).transform();
+      PromotionResult promoted = Promotion.forLake(spark, demo.lake(), runId).transform();
       promoted.summaryLines().forEach(System.err::println);
       PromotionReporting.addGateSection(out, promoted);
       if (!promoted.halted()) {
-        PromotionReporting.addGoldSections(out, spark, demo.lake().root(), produced.ledgerFile());
+        PromotionReporting.addGoldSections(out, spark, demo.lake(), produced.ledgerFile());
       }
       out.section("stack").put("bootstrap_servers", stack.bootstrapServers()).put("schema_registry", stack.registryUrl().toString())
           .put("data_dir", demoDir.toAbsolutePath().toString());

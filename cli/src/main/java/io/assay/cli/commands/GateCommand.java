@@ -32,7 +32,7 @@ public final class GateCommand implements Callable<Integer> {
           "--layer must be one of bronze, silver, gold, all; got '" + layer + "'");
     }
     List<String> layers = "all".equals(layer) ? Promotion.LAYERS : List.of(layer);
-    PromotionResult result = Promotion.forLake(IngestStep.session(config), config.lake().root(), RunIds.next()).gateOnly(layers);
+    PromotionResult result = Promotion.forLake(IngestStep.session(config), config.lake(), RunIds.next()).gateOnly(layers);
     result.summaryLines().forEach(System.out::println);
     return result.halted() ? 1 : 0;
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.cli.promotion.GoldLedgerReconciliation;
 import io.assay.cli.promotion.PromotionResult;
 import io.assay.cli.report.RunReport;
+import io.assay.ingestion.bronze.LakeLayout;
 import io.assay.ingestion.ledger.Ledger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,17 +27,17 @@ final class PromotionReporting {
     result.haltedAt().ifPresent(layer -> report.reconcile("gates_pass", "all gates passing", "halted at " + layer));
   }
 
-  static void addGoldSections(RunReport report, SparkSession spark, String lakeRoot, Path ledgerFile) {
+  static void addGoldSections(RunReport report, SparkSession spark, LakeLayout lake, Path ledgerFile) {
     ObjectNode gold = report.section("gold");
     ArrayNode revenue = gold.putArray("daily_order_revenue");
-    for (Row row : read(spark, lakeRoot, "gold_daily_order_revenue")
+    for (Row row : read(spark, lake, "gold_daily_order_revenue")
         .selectExpr("cast(order_date as string)", "currency", "orders", "items", "gross_revenue", "avg_order_value")
         .orderBy("order_date", "currency").collectAsList()) {
       revenue.addObject().put("day", row.getString(0)).put("currency", row.getString(1)).put("orders", row.getLong(2))
           .put("items", row.getLong(3)).put("gross_revenue", row.getDecimal(4)).put("avg_order_value", row.getDecimal(5));
     }
     Map<String, long[]> byMethod = new TreeMap<>();
-    for (Row row : read(spark, lakeRoot, "gold_payment_success_rate").selectExpr("method", "attempts", "successes").collectAsList()) {
+    for (Row row : read(spark, lake, "gold_payment_success_rate").selectExpr("method", "attempts", "successes").collectAsList()) {
       long[] c = byMethod.computeIfAbsent(row.getString(0), m -> new long[2]);
       c[0] += row.getLong(1);
       c[1] += row.getLong(2);
@@ -47,13 +48,13 @@ final class PromotionReporting {
 
     Ledger ledger = Ledger.read(ledgerFile);
     for (GoldLedgerReconciliation.Comparison comparison : new GoldLedgerReconciliation.Comparison[] {
-        GoldLedgerReconciliation.revenue(spark, lakeRoot, ledger),
-        GoldLedgerReconciliation.paymentSuccess(spark, lakeRoot, ledger)}) {
+        GoldLedgerReconciliation.revenue(spark, lake, ledger),
+        GoldLedgerReconciliation.paymentSuccess(spark, lake, ledger)}) {
       report.reconcile(comparison.check(), comparison.expected(), comparison.actual());
     }
   }
 
-  private static org.apache.spark.sql.Dataset<Row> read(SparkSession spark, String lakeRoot, String table) {
-    return spark.read().format("delta").load(lakeRoot.endsWith("/") ? lakeRoot + table : lakeRoot + "/" + table);
+  private static org.apache.spark.sql.Dataset<Row> read(SparkSession spark, LakeLayout lake, String table) {
+    return spark.read().format("delta").load(lake.table(table));
   }
 }

@@ -19,7 +19,7 @@ public final class TransformCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PromotionResult result = Promotion.forLake(IngestStep.session(config), config.lake().root(), RunIds.next()).transform();
+    PromotionResult result = Promotion.forLake(IngestStep.session(config), config.lake(), RunIds.next()).transform();
     result.summaryLines().forEach(System.out::println);
     result.haltedAt().ifPresent(layer -> System.out.println(
         "nothing from the " + layer + " layer onwards was promoted: those tables keep their Delta versions"));

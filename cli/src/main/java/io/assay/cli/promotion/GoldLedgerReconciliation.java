@@ -1,5 +1,6 @@
 package io.assay.cli.promotion;
 
+import io.assay.ingestion.bronze.LakeLayout;
 import io.assay.ingestion.ledger.Ledger;
 import io.assay.ingestion.ledger.LedgerEntry;
 import io.assay.ingestion.ledger.Outcome;
@@ -30,7 +31,7 @@ public final class GoldLedgerReconciliation {
   private GoldLedgerReconciliation() {}
 
   /** Orders and gross revenue per order day and currency, from valid orders the producer sent. */
-  public static Comparison revenue(SparkSession spark, String lakeRoot, Ledger ledger) {
+  public static Comparison revenue(SparkSession spark, LakeLayout lake, Ledger ledger) {
     Map<String, long[]> orders = new TreeMap<>();
     Map<String, BigDecimal> revenue = new TreeMap<>();
     validlySent(ledger, "orders", (key, entry) -> {
@@ -41,14 +42,14 @@ public final class GoldLedgerReconciliation {
     Map<String, String> expected = new TreeMap<>();
     orders.forEach((k, n) -> expected.put(k, n[0] + "|" + revenue.get(k).setScale(2, RoundingMode.UNNECESSARY).toPlainString()));
     Map<String, String> actual = new TreeMap<>();
-    for (Row row : gold(spark, lakeRoot, "gold_daily_order_revenue", "order_date", "currency", "orders", "gross_revenue")) {
+    for (Row row : gold(spark, lake, "gold_daily_order_revenue", "order_date", "currency", "orders", "gross_revenue")) {
       actual.put(row.getDate(0) + "/" + row.getString(1), row.getLong(2) + "|" + row.getDecimal(3).toPlainString());
     }
     return new Comparison("gold_daily_order_revenue_equals_ledger", expected, actual);
   }
 
   /** Attempts, successes and rate per payment day and method, from valid payments the producer sent. */
-  public static Comparison paymentSuccess(SparkSession spark, String lakeRoot, Ledger ledger) {
+  public static Comparison paymentSuccess(SparkSession spark, LakeLayout lake, Ledger ledger) {
     Map<String, long[]> counts = new TreeMap<>();
     validlySent(ledger, "payments", (key, entry) -> {
       long[] c = counts.computeIfAbsent(key + "/" + entry.dimensions().get("method"), x -> new long[2]);
@@ -59,7 +60,7 @@ public final class GoldLedgerReconciliation {
     counts.forEach((k, c) -> expected.put(k, c[0] + "|" + c[1] + "|"
         + BigDecimal.valueOf(c[1]).divide(BigDecimal.valueOf(c[0]), 4, RoundingMode.HALF_UP).toPlainString()));
     Map<String, String> actual = new TreeMap<>();
-    for (Row row : gold(spark, lakeRoot, "gold_payment_success_rate", "payment_date", "method", "attempts", "successes", "success_rate")) {
+    for (Row row : gold(spark, lake, "gold_payment_success_rate", "payment_date", "method", "attempts", "successes", "success_rate")) {
       actual.put(row.getDate(0) + "/" + row.getString(1),
           row.getLong(2) + "|" + row.getLong(3) + "|" + row.getDecimal(4).toPlainString());
     }
@@ -74,8 +75,7 @@ public final class GoldLedgerReconciliation {
     }
   }
 
-  private static java.util.List<Row> gold(SparkSession spark, String lakeRoot, String table, String... columns) {
-    String path = lakeRoot.endsWith("/") ? lakeRoot + table : lakeRoot + "/" + table;
-    return spark.read().format("delta").load(path).selectExpr(columns).collectAsList();
+  private static java.util.List<Row> gold(SparkSession spark, LakeLayout lake, String table, String... columns) {
+    return spark.read().format("delta").load(lake.table(table)).selectExpr(columns).collectAsList();
   }
 }

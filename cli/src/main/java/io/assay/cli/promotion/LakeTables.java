@@ -1,5 +1,6 @@
 package io.assay.cli.promotion;
 
+import io.assay.ingestion.bronze.LakeLayout;
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateFile;
 import io.delta.tables.DeltaTable;
@@ -11,17 +12,17 @@ import org.apache.spark.sql.SparkSession;
 /** The committed Delta tables of the lake, by name, as the gates read them. */
 final class LakeTables {
   private final SparkSession spark;
-  private final String root;
+  private final LakeLayout lake;
   private final GateCatalog gates;
 
-  LakeTables(SparkSession spark, String root, GateCatalog gates) {
+  LakeTables(SparkSession spark, LakeLayout lake, GateCatalog gates) {
     this.spark = spark;
-    this.root = root.endsWith("/") ? root : root + "/";
+    this.lake = lake;
     this.gates = gates;
   }
 
   String path(String table) {
-    return root + table;
+    return lake.table(table);
   }
 
   /** The tables of a layer that have a gate file, in the catalog's order. */

@@ -1,5 +1,6 @@
 package io.assay.cli.promotion;
 
+import io.assay.ingestion.bronze.LakeLayout;
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateReport;
 import io.assay.quality.GateRunner;
@@ -16,29 +17,29 @@ import org.apache.spark.sql.SparkSession;
 public final class Promotion {
   public static final List<String> LAYERS = List.of("bronze", "silver", "gold");
   private final SparkSession spark;
-  private final String lakeRoot;
+  private final LakeLayout lakeLayout;
   private final String runId;
   private final GateCatalog gateCatalog;
   private final LakeTables lake;
   private final LayerGates gates;
 
-  public Promotion(SparkSession spark, String lakeRoot, String runId, GateCatalog gateCatalog, Clock clock) {
+  public Promotion(SparkSession spark, LakeLayout lakeLayout, String runId, GateCatalog gateCatalog, Clock clock) {
     this.spark = spark;
-    this.lakeRoot = lakeRoot;
+    this.lakeLayout = lakeLayout;
     this.runId = runId;
     this.gateCatalog = gateCatalog;
-    this.lake = new LakeTables(spark, lakeRoot, gateCatalog);
+    this.lake = new LakeTables(spark, lakeLayout, gateCatalog);
     GateRunner runner = new GateRunner(spark, clock, runId, Optional.of(lake.path("_quality_metrics/metrics.json")));
     this.gates = new LayerGates(spark, gateCatalog, runner, lake.path("quality_results"));
   }
 
-  public static Promotion forLake(SparkSession spark, String lakeRoot, String runId) {
-    return new Promotion(spark, lakeRoot, runId, GateCatalog.fromClasspath(), Clock.systemUTC());
+  public static Promotion forLake(SparkSession spark, LakeLayout lakeLayout, String runId) {
+    return new Promotion(spark, lakeLayout, runId, GateCatalog.fromClasspath(), Clock.systemUTC());
   }
 
   /** Bronze gate, then each model layer staged, gated and committed; stops at the first failing gate. */
   public PromotionResult transform(ModelCatalog models) {
-    ModelRunner runner = new ModelRunner(spark, TransformSettings.forLake(lakeRoot, runId), models);
+    ModelRunner runner = new ModelRunner(spark, TransformSettings.forLake(lakeLayout.root(), runId), models);
     return new PromotionRun(runner, gates, lake).run();
   }
 

@@ -54,7 +54,7 @@ class GatedPromotionTest {
   }
 
   private Promotion promotion(String runId) {
-    return new Promotion(harness.spark, harness.lake.root(), runId, GateCatalog.fromClasspath(), Clock.systemUTC());
+    return new Promotion(harness.spark, harness.lake, runId, GateCatalog.fromClasspath(), Clock.systemUTC());
   }
 
   @Test
