@@ -38,9 +38,7 @@ final class NewKeysStager {
     ModelInputs inputs = new ModelInputs(spark, lake);
     Map<String, Long> pinned = inputs.pinVersions(model);
     if (tableExists && committed.equals(pinned)) {
-      long version = lake.latestVersion(target);
-      return new StagedModel(model, lake.path(target), StagedModel.Write.NONE, lake.atVersion(target, version).limit(0), 0,
-          () -> lake.atVersion(target, version), List::of, committed, pinned);
+      return StagedModel.unchanged(model, lake, pinned);
     }
     StagingArea.Staged increment;
     try {

@@ -51,6 +51,14 @@ public final class StagedModel {
     this.pinnedVersions = Map.copyOf(pinnedVersions);
   }
 
+  /** Sources unchanged since the last commit: the table as it is, and nothing to write. */
+  static StagedModel unchanged(Model model, LakeTables lake, Map<String, Long> sourceVersions) {
+    String target = model.name();
+    long version = lake.latestVersion(target);
+    return new StagedModel(model, lake.path(target), Write.NONE, lake.atVersion(target, version).limit(0), 0,
+        () -> lake.atVersion(target, version), List::of, sourceVersions, sourceVersions);
+  }
+
   public Model model() {
     return model;
   }
