@@ -35,7 +35,8 @@ def start_superset(settings: SupersetSettings) -> ChildProcess:
     """Superset behind gunicorn (a few threaded workers); returns once its login page answers 200."""
     command = [sys.executable, "-m", "gunicorn", "--workers", str(settings.workers), "--worker-class", "gthread",
                "--threads", "4", "--timeout", "120", "--bind", f"{settings.host}:{settings.port}",
-               "--limit-request-line", "0", "--limit-request-field_size", "0", "superset.app:create_app()"]
+               "--limit-request-line", "0", "--limit-request-field_size", "0", "--no-control-socket",
+               "superset.app:create_app()"]
     child = ChildProcess("superset", command, settings.state_dir / "superset.log", env=superset_env(settings))
     # /health answers 200 even when the app cannot render pages: wait for the login page itself.
     child.wait_for(lambda: http_status(f"{settings.url}/login/") == 200, 240, "login page")
