@@ -14,7 +14,7 @@ from assay_superset.metadata import admin_password
 
 CHROMIUM = "/usr/bin/chromium"
 CHARTS = 8
-ERROR_SELECTORS = '[data-test="error-alert"], .alert-danger, [role="alert"].ant-alert-error'
+ERROR_SELECTORS = '[role="alert"], [data-test="error-alert"], .alert-danger'
 
 
 @pytest.fixture(scope="module")
