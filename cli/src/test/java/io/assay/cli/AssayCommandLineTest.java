@@ -155,6 +155,28 @@ class AssayCommandLineTest {
     assertTrue(run.err().contains("must be positive"), run.err());
   }
 
+  @Test
+  void serveOnAReachableAddressWithoutCredentialsRefusesWithWhatToSet() {
+    Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "serve", "--host", "0.0.0.0", "--port", "10999");
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("refusing to serve SQL on 0.0.0.0:10999 without credentials"), run.err());
+    assertTrue(run.err().contains("ASSAY_SQL_USER") && run.err().contains("--insecure"), run.err());
+  }
+
+  @Test
+  void withoutACatalogTablesAndServeSayTablesHaveNoNames() {
+    Map<String, String> env = Map.of("ASSAY_DATA_DIR", dir.toString(), "ASSAY_CATALOG", "none");
+    Run tables = run(env, "tables");
+    assertEquals(1, tables.exitCode());
+    assertTrue(tables.err().contains("no catalog is configured (ASSAY_CATALOG=none)") && tables.err().contains("by path"), tables.err());
+    Run serve = run(env, "serve");
+    assertEquals(1, serve.exitCode());
+    assertTrue(serve.err().contains("no catalog is configured"), serve.err());
+    IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> AssayConfig.from(Environment.of(Map.of("ASSAY_CATALOG", "oracle"))));
+    assertTrue(unknown.getMessage().contains("unknown catalog 'oracle'"), unknown.getMessage());
+  }
+
   private static Map<String, Long> longs(JsonNode node) {
     Map<String, Long> values = new TreeMap<>();
     node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asLong()));
