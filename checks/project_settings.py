@@ -143,3 +143,14 @@ def readme_settings(readme: Path = README) -> dict[str, str | None]:
         for i, name in enumerate(names):
             documented[name] = defaults[i] if len(defaults) == len(names) else None
     return documented
+
+
+def documentation_problems(typed: dict[str, TypedSetting], documented: dict[str, str | None]) -> list[str]:
+    """Every setting the typed configuration reads is in the README's table, with the same default
+    where the source has a literal one."""
+    problems = [f"{name} is read by the typed configuration but not in the README's configuration table"
+                for name in sorted(set(typed) - set(documented))]
+    problems += [f"{name} defaults to {s.default} in the typed configuration but to {documented[name]} in the README"
+                 for name, s in sorted(typed.items())
+                 if name in documented and s.default is not None and documented[name] != s.default]
+    return problems

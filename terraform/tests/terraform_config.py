@@ -23,6 +23,7 @@ class Module:
     outputs: dict[str, dict] = field(default_factory=dict)
     module_calls: dict[str, dict] = field(default_factory=dict)
     providers: dict[str, dict] = field(default_factory=dict)
+    locals: dict[str, object] = field(default_factory=dict)
 
     def of_type(self, kind: str) -> dict[str, dict]:
         return {name: body for (t, name), body in self.resources.items() if t == kind}
@@ -77,6 +78,8 @@ def load_module(path: Path) -> Module:
             module.module_calls[name] = body
         for (name,), body in _named_blocks(parsed.get("provider", []), 1):
             module.providers[name] = body
+        for block in parsed.get("locals", []):
+            module.locals.update(block)
     return module
 
 
