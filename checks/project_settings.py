@@ -22,17 +22,36 @@ _READ = re.compile(r'env\.get\w*\(\s*"(ASSAY_[A-Z0-9_]+)"')
 _LOCAL_MARKERS = ("127.0.0.1", "localhost", "ASSAY_DATA_DIR")
 
 
+def _constant(reference: str, root: Path) -> str | None:
+    """The literal a constant like SqlEndpointSettings.DEFAULT_PORT (or a bare DEFAULT_PORT) is set to,
+    looked up in the main Java sources; None when it is not a literal."""
+    owner, _, name = reference.rpartition(".")
+    pattern = re.compile(rf"\b{re.escape(name)}\s*=\s*([^;]+);")
+    for sources in root.glob("*/src/main/java"):
+        for java in sources.rglob(f"{owner or '*'}.java"):
+            m = pattern.search(java.read_text())
+            if m:
+                return m.group(1).strip()
+    return None
+
+
 @dataclass(frozen=True)
 class TypedSetting:
     name: str
     default_source: str | None  # the Java expression, None when the setting has no default
+    project: Path = ROOT  # where constants named by a default are looked up
 
     @property
     def default(self) -> str | None:
-        """The default as text when it is a plain literal (string, number, product of numbers)."""
+        """The default as text when it is a plain literal (string, number, product of numbers) or a
+        constant set to one."""
         src = self.default_source
         if src is None:
             return None
+        if re.fullmatch(r"([A-Z]\w*\.)?[A-Z][A-Z0-9_]+", src):
+            src = _constant(src, self.project)
+            if src is None:
+                return None
         if re.fullmatch(r'"[^"]*"', src):
             return src[1:-1]
         if re.fullmatch(r"[\d_]+(\s*\*\s*[\d_]+)*", src):
@@ -44,7 +63,8 @@ class TypedSetting:
 
     @property
     def defaults_to_this_machine(self) -> bool:
-        return self.default_source is not None and any(m in self.default_source for m in _LOCAL_MARKERS)
+        text = f"{self.default_source or ''} {self.default or ''}"
+        return any(m in text for m in _LOCAL_MARKERS)
 
 
 def _call_arguments(text: str, open_paren: int) -> list[str]:

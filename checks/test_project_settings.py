@@ -1,6 +1,7 @@
 """The readers of the typed configuration and the README find what is there, and the two agree:
 every setting the typed configuration reads is documented, with the same default where both are literal."""
 import project_settings
+from project_settings import TypedSetting
 
 
 def test_typed_configuration_is_read_from_the_java_source():
@@ -24,3 +25,14 @@ def test_an_undocumented_setting_and_a_drifted_default_are_caught(tmp_path):
         "ASSAY_NEW_KNOB is read by the typed configuration but not in the README's configuration table",
         "ASSAY_KAFKA_PORT defaults to 9093 in the typed configuration but to 9092 in the README",
     ]
+
+
+def test_a_default_named_by_a_constant_is_read_from_its_class(tmp_path):
+    java = tmp_path / "lake/src/main/java/io/assay/lake"
+    java.mkdir(parents=True)
+    (java / "SqlEndpointSettings.java").write_text(
+        'public record SqlEndpointSettings() {\n  public static final int DEFAULT_PORT = 10_000;\n'
+        '  static final String DEFAULT_HOST = "127.0.0.1";\n}\n')
+    assert TypedSetting("ASSAY_SQL_PORT", "SqlEndpointSettings.DEFAULT_PORT", tmp_path).default == "10000"
+    assert TypedSetting("ASSAY_SQL_HOST", "SqlEndpointSettings.DEFAULT_HOST", tmp_path).default == "127.0.0.1"
+    assert TypedSetting("ASSAY_X", "Missing.DEFAULT_PORT", tmp_path).default is None

@@ -20,6 +20,14 @@ def deploy_table(readme: Path = project_settings.README) -> dict[str, dict[str, 
             for row in table[1:]}
 
 
+def local_only(readme: Path = project_settings.README) -> set[str]:
+    """Settings the Deploy section names as defaulting to this machine but not read by a cloud run."""
+    text = " ".join(project_settings.markdown_section(DEPLOY_SECTION, readme).split())
+    m = re.search(r"those a cloud run does not read:(.*?)(?:\.\s|\.$)", text)
+    assert m, "the Deploy section lists the local-only settings after 'those a cloud run does not read:'"
+    return set(project_settings.code_spans(m.group(1)))
+
+
 def output_problems(roots: dict[str, Module], readme: Path = project_settings.README,
                     typed: dict | None = None) -> list[str]:
     typed = project_settings.typed_settings() if typed is None else typed
@@ -47,7 +55,11 @@ def output_problems(roots: dict[str, Module], readme: Path = project_settings.RE
         problems += [f"the Deploy table maps {setting} to {output} in {folder}, not to {setting.lower()}"
                      for folder, output in row.items() if output != setting.lower()]
         problems += [f"the Deploy table has no {folder} output for {setting}" for folder in roots if folder not in row]
+    exempt = local_only(readme)
     for setting in typed.values():
-        if setting.defaults_to_this_machine and setting.name not in table:
-            problems.append(f"{setting.name} defaults to this machine ({setting.default_source}) but no Terraform output sets it")
+        if setting.defaults_to_this_machine and setting.name not in table and setting.name not in exempt:
+            problems.append(f"{setting.name} defaults to this machine ({setting.default_source}) but no Terraform output "
+                            "sets it: add outputs and a Deploy-table row, or list it in the README among those a cloud run does not read")
+    problems += [f"the README lists {name} among the settings a cloud run does not read, but the typed configuration has no such setting"
+                 for name in sorted(exempt - set(typed))]
     return problems

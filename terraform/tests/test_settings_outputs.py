@@ -64,3 +64,15 @@ def test_a_local_default_without_an_output_is_caught(tmp_path):
     problems = output_problems(roots(), readme)
     assert any(p.startswith("ASSAY_LAKE_ROOT defaults to this machine") for p in problems)
     assert "aws: output assay_lake_root is not in the README's Deploy table" in problems
+
+
+def test_a_local_only_setting_is_accepted_once_listed(tmp_path):
+    typed = dict(project_settings.typed_settings())
+    typed["ASSAY_METASTORE_DIR"] = project_settings.TypedSetting(
+        "ASSAY_METASTORE_DIR", 'Path.of(env.get("ASSAY_DATA_DIR", "data"), "metastore").toString()')
+    readme = tmp_path / "README.md"
+    text = project_settings.README.read_text()
+    readme.write_text(text)
+    assert any(p.startswith("ASSAY_METASTORE_DIR defaults to this machine") for p in output_problems(roots(), readme, typed))
+    readme.write_text(text.replace("a cloud run does not read: none so far.", "a cloud run does not read: `ASSAY_METASTORE_DIR`."))
+    assert not any("ASSAY_METASTORE_DIR" in p for p in output_problems(roots(), readme, typed))
