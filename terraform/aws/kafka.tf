@@ -19,6 +19,11 @@ resource "aws_msk_serverless_cluster" "assay" {
   }
 }
 
+data "aws_msk_bootstrap_brokers" "assay" {
+  count       = var.kafka_mode == "msk" ? 1 : 0
+  cluster_arn = aws_msk_serverless_cluster.assay[0].arn
+}
+
 locals {
   msk = var.kafka_mode == "msk"
   # ARN pieces of the cluster's topics, groups and transactional ids, for the IAM policy.

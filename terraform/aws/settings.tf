@@ -8,7 +8,7 @@ locals {
   assay_settings = {
     ASSAY_LAKE_ROOT               = "s3a://${module.lake_bucket.name}/${var.lake_prefix}"
     ASSAY_CHECKPOINT_ROOT         = "s3a://${module.checkpoint_bucket.name}/${var.checkpoint_prefix}"
-    ASSAY_KAFKA_BOOTSTRAP         = local.msk ? aws_msk_serverless_cluster.assay[0].bootstrap_brokers_sasl_iam : var.confluent_bootstrap_servers
+    ASSAY_KAFKA_BOOTSTRAP         = local.msk ? data.aws_msk_bootstrap_brokers.assay[0].bootstrap_brokers_sasl_iam : var.confluent_bootstrap_servers
     ASSAY_KAFKA_SECURITY_PROTOCOL = "SASL_SSL"
     ASSAY_KAFKA_SASL_MECHANISM    = local.msk ? "AWS_MSK_IAM" : "PLAIN"
     ASSAY_KAFKA_REPLICATION       = tostring(var.kafka_replication)
