@@ -26,8 +26,15 @@ class AssayCommandLineTest {
 
   private record Run(int exitCode, String err) {}
 
+  /**
+   * Runs a command in this JVM. Tables by path unless a test names a catalog: the JVM's one Spark
+   * session keeps the catalog (and metastore folder) of the first command that built it, beyond that
+   * test's temporary folder; SqlEndpointIT exercises the catalog in JVMs of its own.
+   */
   private Run run(Map<String, String> env, String... args) {
-    CommandLine commandLine = Assay.commandLine(AssayConfig.from(Environment.of(env)));
+    Map<String, String> withCatalog = new TreeMap<>(Map.of("ASSAY_CATALOG", "none"));
+    withCatalog.putAll(env);
+    CommandLine commandLine = Assay.commandLine(AssayConfig.from(Environment.of(withCatalog)));
     StringWriter err = new StringWriter();
     commandLine.setErr(new PrintWriter(err));
     int code = commandLine.execute(args);
