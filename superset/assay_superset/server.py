@@ -48,6 +48,10 @@ def start_sql_endpoint(settings: SupersetSettings, env: dict[str, str] | None = 
     command = [str(settings.assay_home / "assay"), "serve", "--port", str(settings.sql_port)]
     if settings.sql_host not in ("127.0.0.1", "localhost"):
         command += ["--host", settings.sql_host]
+    # Hive's Thrift service reads these two variables before its configuration; setting them makes the
+    # endpoint bind where asked even if the session's hive.server2.thrift.* settings do not reach it.
+    env = {**(env or os.environ), "HIVE_SERVER2_THRIFT_PORT": str(settings.sql_port),
+           "HIVE_SERVER2_THRIFT_BIND_HOST": settings.sql_host}
     child = ChildProcess("SQL endpoint (./assay serve)", command, settings.state_dir / "sql-endpoint.log",
                          env=env, cwd=Path.cwd())
     child.wait_for(lambda: port_open(settings.sql_host, settings.sql_port) and _serving(child), 600,

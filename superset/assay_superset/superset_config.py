@@ -20,6 +20,7 @@ SUPERSET_WEBSERVER_TIMEOUT = 120
 SQLLAB_TIMEOUT = 120
 
 # The dashboard shows only Assay's tables; no example data, no telemetry.
-FEATURE_FLAGS = {"DASHBOARD_RBAC": False}
+# Render every chart, not only those scrolled into view: the screenshot and the tests see the whole dashboard.
+FEATURE_FLAGS = {"DASHBOARD_RBAC": False, "DASHBOARD_VIRTUALIZATION": False}
 SCHEDULED_QUERIES = {}
 LOG_LEVEL = os.environ.get("ASSAY_SUPERSET_LOG_LEVEL", "WARNING")
