@@ -34,7 +34,7 @@ def run_setup(settings: SupersetSettings) -> None:
 def start_superset(settings: SupersetSettings) -> ChildProcess:
     """Superset behind gunicorn (a few threaded workers); returns once its login page answers 200."""
     command = [sys.executable, "-m", "gunicorn", "--workers", str(settings.workers), "--worker-class", "gthread",
-               "--threads", "4", "--timeout", "120", "--bind", f"{settings.host}:{settings.port}",
+               "--threads", "8", "--timeout", "300", "--bind", f"{settings.host}:{settings.port}",
                "--limit-request-line", "0", "--limit-request-field_size", "0", "--no-control-socket",
                "superset.app:create_app()"]
     child = ChildProcess("superset", command, settings.state_dir / "superset.log", env=superset_env(settings))

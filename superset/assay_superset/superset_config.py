@@ -15,9 +15,9 @@ SQLALCHEMY_DATABASE_URI = f"sqlite:///{_home / 'superset.db'}"
 DATA_CACHE_CONFIG = {"CACHE_TYPE": "NullCache"}
 CACHE_CONFIG = {"CACHE_TYPE": "NullCache"}
 
-# A Spark Thrift query can take a while on a cold lake; keep the web worker alive meanwhile.
-SUPERSET_WEBSERVER_TIMEOUT = 120
-SQLLAB_TIMEOUT = 120
+# A Spark Thrift query can take a while on a cold lake or a busy machine; the browser waits this long too.
+SUPERSET_WEBSERVER_TIMEOUT = 300
+SQLLAB_TIMEOUT = 300
 
 # The dashboard shows only Assay's tables; no example data, no telemetry.
 # Render every chart, not only those scrolled into view: the screenshot and the tests see the whole dashboard.
