@@ -5,7 +5,7 @@ import requests
 
 
 class SupersetApi:
-    def __init__(self, url: str, username: str, password: str, timeout_s: float = 120):
+    def __init__(self, url: str, username: str, password: str, timeout_s: float = 300):
         self.url = url.rstrip("/")
         self.timeout_s = timeout_s
         self.session = requests.Session()

@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import requests
+
 from assay_superset.api import SupersetApi
 from assay_superset.metadata import admin_password, prepare_state_dir
 from assay_superset.processes import ChildProcess, free_port
@@ -120,7 +122,12 @@ def wait_for_count(api: SupersetApi, chart_id: int, topic: str, done, timeout_s:
     polls = 0
     while time.monotonic() < deadline:
         polls += 1
-        count = dead_lettered(api.chart_data(chart_id), topic)
+        try:
+            count = dead_lettered(api.chart_data(chart_id), topic)
+        except (requests.RequestException, RuntimeError) as e:  # a slow or failed poll is retried, not fatal
+            log(f"chart-data poll failed, retrying: {e}")
+            time.sleep(poll_s)
+            continue
         if done(count):
             return time.time(), polls
         time.sleep(poll_s)
