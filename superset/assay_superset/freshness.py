@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -90,6 +91,7 @@ def main(argv: list[str]) -> int:
     finally:
         for child in reversed(started):
             child.stop()
+    shutil.rmtree(data, ignore_errors=True)  # kept when a burst failed: its logs say why
     text = json.dumps(report, indent=2)
     print(text)
     if args.report:
