@@ -9,13 +9,19 @@ class SupersetApi:
         self.url = url.rstrip("/")
         self.timeout_s = timeout_s
         self.session = requests.Session()
-        response = self.session.post(f"{self.url}/api/v1/security/login", timeout=timeout_s, json={
-            "username": username, "password": password, "provider": "db", "refresh": False})
+        self._credentials = {"username": username, "password": password, "provider": "db", "refresh": False}
+        self._log_in()
+
+    def _log_in(self) -> None:
+        response = self.session.post(f"{self.url}/api/v1/security/login", timeout=self.timeout_s, json=self._credentials)
         response.raise_for_status()
         self.session.headers["Authorization"] = f"Bearer {response.json()['access_token']}"
 
     def get(self, path: str, **params) -> dict:
         response = self.session.get(f"{self.url}{path}", params=params, timeout=self.timeout_s)
+        if response.status_code == 401:  # access tokens live 15 minutes; a long benchmark outlives several
+            self._log_in()
+            response = self.session.get(f"{self.url}{path}", params=params, timeout=self.timeout_s)
         if response.status_code != 200:
             raise RuntimeError(f"GET {path}: {response.status_code} {response.text[:500]}")
         return response.json()
