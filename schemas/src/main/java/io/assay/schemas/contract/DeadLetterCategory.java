@@ -5,7 +5,7 @@ package io.assay.schemas.contract;
  * the streaming job, the DLQ table and the dashboards all use these names.
  */
 public enum DeadLetterCategory {
-  DESERIALIZATION_ERROR("the bytes are not a readable Confluent-framed Avro record (empty, wrong magic byte, truncated, corrupt, oversized)"),
+  DESERIALIZATION_ERROR("the bytes are not a readable Confluent-framed Avro record (empty, wrong magic byte, truncated, corrupt, oversized, malformed UTF-8, an overflowing varint)"),
   UNKNOWN_SCHEMA("the schema id in the header is not known to the schema registry"),
   SCHEMA_MISMATCH("the writer schema cannot be read as the topic's schema, or a value has the wrong type"),
   MISSING_REQUIRED_FIELD("a field the contract requires is absent or null"),
