@@ -6,6 +6,8 @@ import io.assay.ingestion.bronze.RegistryEndpoint;
 import io.assay.ingestion.kafka.KafkaSettings;
 import io.assay.schemas.contract.ContractCatalog;
 import io.assay.schemas.registry.RegistrySettings;
+import io.assay.stack.registry.RegistryCredentials;
+import io.assay.stack.registry.RegistryServerOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,8 @@ import java.util.Optional;
  *
  * @param kafkaPort port of the embedded broker ({@code ./assay up}, {@code produce} default target)
  * @param registryPort port of the embedded registry
+ * @param registryHost address the embedded registry listens on; beyond loopback only with basic auth
+ * @param registryMaxRequestBytes larger request bodies get 413 from the embedded registry
  * @param contractsDir a folder of contracts to use instead of the ones shipped in the jar
  * @param lake where Delta tables and checkpoints live: a local folder or {@code s3a://}
  * @param ingestAppId names the Bronze query, its checkpoint and its idempotent-write guard
@@ -28,6 +32,8 @@ public record AssayConfig(
     RegistrySettings registry,
     int kafkaPort,
     int registryPort,
+    String registryHost,
+    int registryMaxRequestBytes,
     Optional<String> openWeatherApiKey,
     URI openWeatherBaseUrl,
     Optional<Path> contractsDir,
@@ -60,6 +66,8 @@ public record AssayConfig(
         registry,
         kafkaPort,
         registryPort,
+        env.get("ASSAY_REGISTRY_HOST", "127.0.0.1"),
+        env.getInt("ASSAY_REGISTRY_MAX_REQUEST_BYTES", RegistryServerOptions.DEFAULT_MAX_REQUEST_BYTES),
         env.get("OPENWEATHER_API_KEY"),
         URI.create(env.get("OPENWEATHER_BASE_URL", "https://api.openweathermap.org")),
         env.get("ASSAY_CONTRACTS_DIR").map(Path::of),
@@ -79,6 +87,16 @@ public record AssayConfig(
         trigger, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark);
   }
 
+  /**
+   * How the embedded registry of {@code up} listens; the client's API key and secret are its
+   * credentials, so Assay's own clients get in. Off loopback without them it refuses to start.
+   */
+  public RegistryServerOptions registryServerOptions() {
+    Optional<RegistryCredentials> credentials = registry.basicAuthUser()
+        .map(user -> new RegistryCredentials(user, registry.basicAuthPassword().orElseThrow()));
+    return new RegistryServerOptions(registryHost, registryMaxRequestBytes, credentials);
+  }
+
   public ContractCatalog contracts() {
     return contractsDir.map(ContractCatalog::fromDirectory).orElseGet(ContractCatalog::fromClasspath);
   }
@@ -86,15 +104,15 @@ public record AssayConfig(
   /** A data folder of its own, with the lake and checkpoints inside it (the demo's fresh run). */
   public AssayConfig withDataDir(Path dir) {
     LakeLayout local = new LakeLayout(dir.resolve("lake").toAbsolutePath().toString(), dir.resolve("checkpoints").toAbsolutePath().toString());
-    return new AssayConfig(dir, kafka, registry, kafkaPort, registryPort, openWeatherApiKey, openWeatherBaseUrl, contractsDir,
-        local, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget);
+    return new AssayConfig(dir, kafka, registry, kafkaPort, registryPort, registryHost, registryMaxRequestBytes, openWeatherApiKey,
+        openWeatherBaseUrl, contractsDir, local, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget);
   }
 
   /** Points Kafka and the registry at a stack this process started (the demo's embedded one). */
   public AssayConfig withEndpoints(String bootstrapServers, URI registryUrl) {
     return new AssayConfig(dataDir, kafka.withBootstrapServers(bootstrapServers),
         new RegistrySettings(registryUrl, registry.basicAuthUser(), registry.basicAuthPassword(), registry.timeout()),
-        kafkaPort, registryPort, openWeatherApiKey, openWeatherBaseUrl, contractsDir,
+        kafkaPort, registryPort, registryHost, registryMaxRequestBytes, openWeatherApiKey, openWeatherBaseUrl, contractsDir,
         lake, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget);
   }
 

@@ -61,12 +61,13 @@ final class RegistryRoutes {
     if (path.size() == 3) {
       return only(request, "GET", () -> Map.of("schema", store.schemaById(id).json()));
     }
-    if (!path.get(3).equals("versions")) {
-      throw RegistryError.endpointNotFound();
-    }
-    return only(request, "GET", () -> store.usagesOf(id).stream()
-        .map(v -> Map.of("subject", v.subject(), "version", v.version()))
-        .toList());
+    return switch (path.get(3)) {
+      case "versions" -> only(request, "GET", () -> store.usagesOf(id).stream()
+          .map(v -> Map.of("subject", v.subject(), "version", v.version()))
+          .toList());
+      case "subjects" -> only(request, "GET", () -> store.usagesOf(id).stream().map(SchemaVersion::subject).distinct().sorted().toList());
+      default -> throw RegistryError.endpointNotFound();
+    };
   }
 
   /** /compatibility/subjects/{s}/versions[/{v}]: without a version, checks what registering would. */
