@@ -119,6 +119,12 @@ class RegistryHttpHardeningTest {
     assertEquals(1, versions.body().get(0).path("version").asInt());
     assertTrue(versions.body().get(0).path("subject").asText().startsWith("orders"));
 
+    // Confluent's Python client always sends these parameters.
+    assertEquals(JSON.readTree("[\"orders-value\"]"),
+        raw.get("/schemas/ids/" + id + "/subjects?subject=orders-value&offset=0&limit=-1").body());
+    assertEquals(JSON.readTree("[\"orders-value\"]"), raw.get("/schemas/ids/" + id + "/subjects?offset=1&limit=5").body());
+    assertEquals(1, raw.get("/schemas/ids/" + id + "/versions?offset=0&limit=1").body().size());
+
     RawRegistryHttp.Reply unknown = raw.get("/schemas/ids/999/subjects");
     assertEquals(404, unknown.status());
     assertEquals(40403, unknown.errorCode());
