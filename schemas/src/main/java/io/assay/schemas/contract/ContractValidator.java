@@ -7,9 +7,11 @@ import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Checks a decoded record against its contract in two passes: structural (required, type, format,
+ * Checks a decoded record against its contract in three passes: structural (required, type, format,
  * pattern) over every field, then business rules (bounds, allowed values, event-time window) over
- * the values that passed. Returns every violation; an empty list means the record is valid.
+ * the values that passed, then the record rules across fields, when every field had its declared
+ * type (a rule must not read a value of the wrong type). Returns every violation in that order; an
+ * empty list means the record is valid.
  * Free of Spark and Kafka so producers, the streaming job and tests share it.
  */
 public final class ContractValidator {
@@ -30,12 +32,14 @@ public final class ContractValidator {
     List<ContractViolation> violations = null;
     List<FieldContract> fields = contract.fields();
     List<List<FieldPath.FieldValue>> passedStructure = new ArrayList<>(fields.size());
+    boolean structurallySound = true;
     for (FieldContract field : fields) {
       List<FieldPath.FieldValue> passed = new ArrayList<>(1);
       for (FieldPath.FieldValue found : field.path().resolve(record)) {
         ContractViolation broken = structuralViolation(field, found, now);
         if (broken != null) {
           violations = add(violations, broken);
+          structurallySound = false;
         } else if (found.value() != null) {
           passed.add(found);
         }
@@ -49,6 +53,13 @@ public final class ContractValidator {
           if (!rule.accepts(found.value(), now)) {
             violations = add(violations, violation(rule, field, found));
           }
+        }
+      }
+    }
+    if (structurallySound) {
+      for (RecordRule rule : contract.recordRules()) {
+        if (!rule.holds(record)) {
+          violations = add(violations, rule.violation(contract.topic(), record));
         }
       }
     }
