@@ -9,9 +9,10 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Checks a decoded record against its contract in three passes: structural (required, type, format,
  * pattern) over every field, then business rules (bounds, allowed values, event-time window) over
- * the values that passed, then the record rules across fields, when every field had its declared
- * type (a rule must not read a value of the wrong type). Returns every violation in that order; an
- * empty list means the record is valid.
+ * the values that passed, then the record rules across fields, only when every field kept its own
+ * rules: a rule never reads a value of the wrong type, and a record is dead-lettered for its broken
+ * field rather than again for each rule that field takes part in. Returns every violation found;
+ * an empty list means the record is valid.
  * Free of Spark and Kafka so producers, the streaming job and tests share it.
  */
 public final class ContractValidator {
@@ -32,14 +33,12 @@ public final class ContractValidator {
     List<ContractViolation> violations = null;
     List<FieldContract> fields = contract.fields();
     List<List<FieldPath.FieldValue>> passedStructure = new ArrayList<>(fields.size());
-    boolean structurallySound = true;
     for (FieldContract field : fields) {
       List<FieldPath.FieldValue> passed = new ArrayList<>(1);
       for (FieldPath.FieldValue found : field.path().resolve(record)) {
         ContractViolation broken = structuralViolation(field, found, now);
         if (broken != null) {
           violations = add(violations, broken);
-          structurallySound = false;
         } else if (found.value() != null) {
           passed.add(found);
         }
@@ -56,7 +55,7 @@ public final class ContractValidator {
         }
       }
     }
-    if (structurallySound) {
+    if (violations == null) {
       for (RecordRule rule : contract.recordRules()) {
         if (!rule.holds(record)) {
           violations = add(violations, rule.violation(contract.topic(), record));
