@@ -28,6 +28,20 @@ final class Nodes {
     abstract int test(GenericRecord root, Object[] vars);
   }
 
+  /** A condition on one value: reports that value's fields. */
+  abstract static class OnValue extends Cond {
+    final Value operand;
+
+    OnValue(Value operand) {
+      this.operand = operand;
+    }
+
+    @Override
+    final void observe(GenericRecord root, Object[] vars, String[] varPaths, Map<String, Object> out) {
+      operand.observe(root, vars, varPaths, out);
+    }
+  }
+
   /** One step of a field path: by position when the record has the schema it was compiled against, else by name. */
   record Step(String name, Schema recordSchema, int position) {
     Object read(Object current) {
@@ -180,14 +194,13 @@ final class Nodes {
   }
 
   /** {@code x = 'literal'}, {@code x <> 'literal'} and {@code x [NOT] IN ('a', 'b')} on strings, without decoding Utf8. */
-  static final class StringIn extends Cond {
-    private final Value operand;
+  static final class StringIn extends OnValue {
     private final String[] literals;
     private final byte[][] utf8;
     private final boolean negated;
 
     StringIn(Value operand, List<String> literals, boolean negated) {
-      this.operand = operand;
+      super(operand);
       this.literals = literals.toArray(String[]::new);
       this.utf8 = literals.stream().map(SqlValues::utf8).toArray(byte[][]::new);
       this.negated = negated;
@@ -206,22 +219,16 @@ final class Nodes {
       }
       return Truth.of(negated);
     }
-
-    @Override
-    void observe(GenericRecord root, Object[] vars, String[] varPaths, Map<String, Object> out) {
-      operand.observe(root, vars, varPaths, out);
-    }
   }
 
   /** {@code x [NOT] IN (...)} on numbers or booleans. */
-  static final class ValueIn extends Cond {
-    private final Value operand;
+  static final class ValueIn extends OnValue {
     private final Object[] literals;
     private final boolean numbers;
     private final boolean negated;
 
     ValueIn(Value operand, List<Object> literals, boolean numbers, boolean negated) {
-      this.operand = operand;
+      super(operand);
       this.literals = literals.toArray();
       this.numbers = numbers;
       this.negated = negated;
@@ -240,19 +247,13 @@ final class Nodes {
       }
       return Truth.of(negated);
     }
-
-    @Override
-    void observe(GenericRecord root, Object[] vars, String[] varPaths, Map<String, Object> out) {
-      operand.observe(root, vars, varPaths, out);
-    }
   }
 
-  static final class IsNull extends Cond {
-    private final Value operand;
+  static final class IsNull extends OnValue {
     private final boolean negated;
 
     IsNull(Value operand, boolean negated) {
-      this.operand = operand;
+      super(operand);
       this.negated = negated;
     }
 
@@ -260,30 +261,18 @@ final class Nodes {
     int test(GenericRecord root, Object[] vars) {
       return Truth.of((operand.get(root, vars) == null) != negated);
     }
-
-    @Override
-    void observe(GenericRecord root, Object[] vars, String[] varPaths, Map<String, Object> out) {
-      operand.observe(root, vars, varPaths, out);
-    }
   }
 
   /** A boolean field or literal used as a condition. */
-  static final class BooleanValue extends Cond {
-    private final Value operand;
-
+  static final class BooleanValue extends OnValue {
     BooleanValue(Value operand) {
-      this.operand = operand;
+      super(operand);
     }
 
     @Override
     int test(GenericRecord root, Object[] vars) {
       Object v = operand.get(root, vars);
       return v == null ? Truth.UNKNOWN : Truth.of((Boolean) v);
-    }
-
-    @Override
-    void observe(GenericRecord root, Object[] vars, String[] varPaths, Map<String, Object> out) {
-      operand.observe(root, vars, varPaths, out);
     }
   }
 
