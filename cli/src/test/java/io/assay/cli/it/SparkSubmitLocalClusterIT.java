@@ -24,7 +24,7 @@ class SparkSubmitLocalClusterIT {
   @Test
   void ingestsWithSeparateExecutorJvmsAndReconcilesExactly() throws Exception {
     String sparkHome = System.getenv("SPARK_HOME");
-    assertNotNull(sparkHome, "SPARK_HOME is not set: run the tests with ./assay test, which installs pyspark's Spark into .venv");
+    assertNotNull(sparkHome, "SPARK_HOME is not set: run the tests with ./assay test, which sets it to pyspark's Spark in the locked spark environment");
     Path jar = Path.of(System.getProperty("assay.spark.jar"));
     assertTrue(Files.isRegularFile(jar), "no shaded jar at " + jar + ": run after `mvn package`");
     try (BronzeHarness harness = new BronzeHarness(dir)) {
