@@ -10,8 +10,8 @@ public enum DeadLetterCategory {
   SCHEMA_MISMATCH("the writer schema cannot be read as the topic's schema, or a value has the wrong type"),
   MISSING_REQUIRED_FIELD("a field the contract requires is absent or null"),
   INVALID_FORMAT("a value breaks the declared format or pattern (timestamp, currency code, id)"),
-  VALUE_OUT_OF_RANGE("a value lies outside its declared bounds, including the event-time window"),
-  INVALID_ENUM_VALUE("a value is not one of the contract's allowed values");
+  VALUE_OUT_OF_RANGE("a value lies outside its declared bounds, including the event-time window, or outside what a record rule allows given the other fields (a line above its order's total)"),
+  INVALID_ENUM_VALUE("a value is not one of the contract's allowed values, alone or given the other fields (a failure reason on a successful payment)");
 
   private final String meaning;
 
