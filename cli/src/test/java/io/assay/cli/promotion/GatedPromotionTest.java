@@ -32,6 +32,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Dataset;
@@ -111,14 +112,16 @@ class GatedPromotionTest {
     Properties props = harness.kafka.clientProperties();
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    RecordMetadata sent;
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
-      producer.send(new ProducerRecord<>("payments", "PAY-00000000C0DE",
+      sent = producer.send(new ProducerRecord<>("payments", "PAY-00000000C0DE",
           new EventSerializer(harness.schemaIds).serialize(payments, payment))).get();
     }
     harness.drain(100_000);
 
     List<Row> deadLetters = harness.spark.read().format("delta").load(harness.lake.table(LakeLayout.DLQ_TABLE))
-        .filter("source_topic = 'payments' AND rule = 'successes_have_no_reason'")
+        .filter("source_topic = 'payments' AND source_partition = " + sent.partition() + " AND source_offset = " + sent.offset())
+        .filter("rule = 'successes_have_no_reason'")
         .select("category", "field", "observed_value", "detail").collectAsList();
     assertEquals(1, deadLetters.size(), deadLetters::toString);
     assertEquals("INVALID_ENUM_VALUE", deadLetters.get(0).getString(0));
