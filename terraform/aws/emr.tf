@@ -90,6 +90,22 @@ data "aws_iam_policy_document" "emr_job" {
     resources = ["${module.lake_bucket.arn}/*", "${module.checkpoint_bucket.arn}/*"]
   }
 
+  # The jobs name the lake's tables in Glue (ASSAY_CATALOG=glue): Assay's databases only.
+  statement {
+    sid = "NameTheTablesInGlue"
+    actions = [
+      "glue:GetDatabase", "glue:GetDatabases", "glue:CreateDatabase",
+      "glue:GetTable", "glue:GetTables", "glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable",
+      "glue:GetPartitions", "glue:GetUserDefinedFunctions",
+    ]
+    resources = [
+      "arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog",
+      "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/default",
+      "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/assay_*",
+      "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/assay_*/*",
+    ]
+  }
+
   statement {
     sid       = "UseTheBucketKey"
     actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]

@@ -6,6 +6,16 @@ output "assay_lake_root" {
   value       = local.assay_settings["ASSAY_LAKE_ROOT"]
 }
 
+output "assay_catalog" {
+  description = "ASSAY_CATALOG: the jobs name their tables in the AWS Glue Data Catalog (databases assay_bronze, assay_silver, assay_gold, assay_ops)."
+  value       = local.assay_settings["ASSAY_CATALOG"]
+}
+
+output "assay_catalog_name" {
+  description = "ASSAY_CATALOG_NAME: empty, Glue has one catalog per account and region."
+  value       = local.assay_settings["ASSAY_CATALOG_NAME"]
+}
+
 output "assay_checkpoint_root" {
   description = "ASSAY_CHECKPOINT_ROOT: where the streaming checkpoints live."
   value       = local.assay_settings["ASSAY_CHECKPOINT_ROOT"]

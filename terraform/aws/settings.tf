@@ -17,6 +17,8 @@ locals {
     ASSAY_REGISTRY_URL            = var.schema_registry_url
     ASSAY_REGISTRY_API_KEY        = lookup(local.secret_reference, "ASSAY_REGISTRY_API_KEY", "")
     ASSAY_REGISTRY_API_SECRET     = lookup(local.secret_reference, "ASSAY_REGISTRY_API_SECRET", "")
+    ASSAY_CATALOG                 = "glue"
+    ASSAY_CATALOG_NAME            = ""
   }
 
   jar_uri = "s3://${module.lake_bucket.name}/${var.artifacts_prefix}/assay-spark.jar"

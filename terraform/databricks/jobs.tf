@@ -15,6 +15,8 @@ locals {
     ASSAY_REGISTRY_URL            = var.registry_url
     ASSAY_REGISTRY_API_KEY        = lookup(local.secret_reference, "ASSAY_REGISTRY_API_KEY", "")
     ASSAY_REGISTRY_API_SECRET     = lookup(local.secret_reference, "ASSAY_REGISTRY_API_SECRET", "")
+    ASSAY_CATALOG                 = "unity"
+    ASSAY_CATALOG_NAME            = var.unity_catalog
   }
 
   # Each job: its schedule (cron) or continuous run, and its tasks in order (each depends on the one before).

@@ -5,6 +5,16 @@ output "assay_lake_root" {
   value       = local.assay_settings["ASSAY_LAKE_ROOT"]
 }
 
+output "assay_catalog" {
+  description = "ASSAY_CATALOG given to the job clusters: tables are named in Unity Catalog."
+  value       = local.assay_settings["ASSAY_CATALOG"]
+}
+
+output "assay_catalog_name" {
+  description = "ASSAY_CATALOG_NAME given to the job clusters: the Unity Catalog catalog holding assay_bronze, assay_silver, assay_gold, assay_ops."
+  value       = local.assay_settings["ASSAY_CATALOG_NAME"]
+}
+
 output "assay_checkpoint_root" {
   description = "ASSAY_CHECKPOINT_ROOT given to the job clusters."
   value       = local.assay_settings["ASSAY_CHECKPOINT_ROOT"]

@@ -107,6 +107,12 @@ variable "secret_values" {
   sensitive   = true
 }
 
+variable "unity_catalog" {
+  type        = string
+  description = "ASSAY_CATALOG_NAME: the Unity Catalog catalog the jobs create assay_bronze, assay_silver, assay_gold and assay_ops in (the lake root must be inside an external location)."
+  default     = "main"
+}
+
 variable "lake_root" {
   type        = string
   description = "ASSAY_LAKE_ROOT: where the Delta tables live (e.g. terraform/aws's assay_lake_root, or an abfss:// or gs:// path)."

@@ -1,5 +1,6 @@
 """Every assay_* output is an ASSAY_* setting of the README and the typed configuration, one to one
 with the README's Deploy table, in both root modules; every setting a cloud run must set has one."""
+import re
 import shutil
 
 import pytest
@@ -71,7 +72,7 @@ def test_a_local_only_setting_is_accepted_once_listed(tmp_path):
     typed["ASSAY_METASTORE_DIR"] = project_settings.TypedSetting(
         "ASSAY_METASTORE_DIR", 'Path.of(env.get("ASSAY_DATA_DIR", "data"), "metastore").toString()')
     readme = tmp_path / "README.md"
-    text = project_settings.README.read_text()
+    text = re.sub(r"(a cloud run does not read:).*?\.(\s)", r"\1 none so far.\2", project_settings.README.read_text(), count=1, flags=re.S)
     readme.write_text(text)
     assert any(p.startswith("ASSAY_METASTORE_DIR defaults to this machine") for p in output_problems(roots(), readme, typed))
     readme.write_text(text.replace("a cloud run does not read: ", "a cloud run does not read: `ASSAY_METASTORE_DIR`, "))

@@ -5,6 +5,8 @@ import io.assay.cli.commands.DemoCommand;
 import io.assay.cli.commands.GateCommand;
 import io.assay.cli.commands.IngestCommand;
 import io.assay.cli.commands.ProduceCommand;
+import io.assay.cli.commands.ServeCommand;
+import io.assay.cli.commands.TablesCommand;
 import io.assay.cli.commands.TransformCommand;
 import io.assay.cli.commands.UpCommand;
 import io.assay.cli.config.AssayConfig;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
     version = "assay 0.1.0",
     description = "A contract-driven streaming lakehouse: contracts enforced at the producer, at Bronze, and at every promotion.",
     subcommands = {UpCommand.class, ProduceCommand.class, IngestCommand.class, TransformCommand.class, GateCommand.class,
-        DemoCommand.class, BenchCommand.class})
+        TablesCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class})
 public final class Assay implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -60,7 +62,7 @@ public final class Assay implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: up, produce, ingest, transform, gate, demo or bench (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: up, produce, ingest, transform, gate, tables, serve, demo or bench (see --help)");
   }
 
   /** Hands the one configuration to every command that asks for it. */

@@ -26,8 +26,15 @@ class AssayCommandLineTest {
 
   private record Run(int exitCode, String err) {}
 
+  /**
+   * Runs a command in this JVM. Tables by path unless a test names a catalog: the JVM's one Spark
+   * session keeps the catalog (and metastore folder) of the first command that built it, beyond that
+   * test's temporary folder; SqlEndpointIT exercises the catalog in JVMs of its own.
+   */
   private Run run(Map<String, String> env, String... args) {
-    CommandLine commandLine = Assay.commandLine(AssayConfig.from(Environment.of(env)));
+    Map<String, String> withCatalog = new TreeMap<>(Map.of("ASSAY_CATALOG", "none"));
+    withCatalog.putAll(env);
+    CommandLine commandLine = Assay.commandLine(AssayConfig.from(Environment.of(withCatalog)));
     StringWriter err = new StringWriter();
     commandLine.setErr(new PrintWriter(err));
     int code = commandLine.execute(args);
@@ -162,6 +169,28 @@ class AssayCommandLineTest {
     Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "ingest", "--events", "0");
     assertEquals(1, run.exitCode());
     assertTrue(run.err().contains("must be positive"), run.err());
+  }
+
+  @Test
+  void serveOnAReachableAddressWithoutCredentialsRefusesWithWhatToSet() {
+    Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "serve", "--host", "0.0.0.0", "--port", "10999");
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("refusing to serve SQL on 0.0.0.0:10999 without credentials"), run.err());
+    assertTrue(run.err().contains("ASSAY_SQL_USER") && run.err().contains("--insecure"), run.err());
+  }
+
+  @Test
+  void withoutACatalogTablesAndServeSayTablesHaveNoNames() {
+    Map<String, String> env = Map.of("ASSAY_DATA_DIR", dir.toString(), "ASSAY_CATALOG", "none");
+    Run tables = run(env, "tables");
+    assertEquals(1, tables.exitCode());
+    assertTrue(tables.err().contains("no catalog is configured (ASSAY_CATALOG=none)") && tables.err().contains("by path"), tables.err());
+    Run serve = run(env, "serve");
+    assertEquals(1, serve.exitCode());
+    assertTrue(serve.err().contains("no catalog is configured"), serve.err());
+    IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> AssayConfig.from(Environment.of(Map.of("ASSAY_CATALOG", "oracle"))));
+    assertTrue(unknown.getMessage().contains("unknown catalog 'oracle'"), unknown.getMessage());
   }
 
   private static Map<String, Long> longs(JsonNode node) {

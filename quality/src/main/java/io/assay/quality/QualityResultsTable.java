@@ -1,10 +1,15 @@
 package io.assay.quality;
 
+import io.assay.lake.LakeCatalog;
+import io.assay.lake.LakeLayout;
+import io.delta.tables.DeltaTable;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -29,7 +34,31 @@ public final class QualityResultsTable {
 
   private QualityResultsTable() {}
 
-  /** Appends every outcome of the reports in one Delta commit; creates the table on first use. */
+  /**
+   * The last gate outcome of every table that was ever gated, by table name: PASSED, WARNED (a
+   * warning-level check did not hold) or FAILED (an error-level check did not hold), with the check
+   * count, run and time of that table's latest verification.
+   */
+  public static Map<String, String> lastOutcomes(SparkSession spark, String path) {
+    Map<String, String> outcomes = new TreeMap<>();
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return outcomes;
+    }
+    spark.read().format("delta").load(path).createOrReplaceTempView("assay_quality_results_now");
+    for (Row row : spark.sql("""
+        SELECT table_name, run_id, checked_at, count(*) AS checks,
+               CASE WHEN count_if(status = 'FAILED') > 0 THEN 'FAILED'
+                    WHEN count_if(status = 'WARNED') > 0 THEN 'WARNED' ELSE 'PASSED' END AS outcome
+        FROM (SELECT *, max(checked_at) OVER (PARTITION BY table_name) AS last_checked FROM assay_quality_results_now)
+        WHERE checked_at = last_checked
+        GROUP BY table_name, run_id, checked_at""").collectAsList()) {
+      outcomes.put(row.getString(0), row.getString(4) + " (" + row.getLong(3) + " checks, " + row.getString(1) + ", "
+          + row.getTimestamp(2).toInstant() + ")");
+    }
+    return outcomes;
+  }
+
+  /** Appends every outcome of the reports in one Delta commit; creates (and names) the table on first use. */
   public static void append(SparkSession spark, String path, List<GateReport> reports) {
     List<Row> rows = new ArrayList<>();
     for (GateReport report : reports) {
@@ -45,5 +74,6 @@ public final class QualityResultsTable {
       return;
     }
     spark.createDataFrame(rows, SCHEMA).write().format("delta").mode("append").save(path);
+    new LakeCatalog(spark).register(LakeLayout.QUALITY_RESULTS_TABLE, path);
   }
 }

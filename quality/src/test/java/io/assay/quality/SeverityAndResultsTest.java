@@ -88,4 +88,19 @@ class SeverityAndResultsTest {
     String json = Files.readString(Path.of(metrics));
     assertTrue(json.contains("run-42") && json.contains("silver_payments"), json);
   }
+
+  @Test
+  void theLastOutcomeOfATableIsItsLatestRunsWorstStatus(@TempDir Path lake) {
+    String results = lake.resolve("quality_results").toString();
+    assertEquals(java.util.Map.of(), QualityResultsTable.lastOutcomes(spark, results), "no table yet: nothing gated");
+    GateReport clean = runner(Optional.empty()).verify(GateFile.parse("g.yaml", GATE).bind(payments.schema()), payments);
+    QualityResultsTable.append(spark, results, List.of(clean));
+    assertTrue(QualityResultsTable.lastOutcomes(spark, results).get("silver_payments").startsWith("WARNED (3 checks, run-42, 2026-11-25T12:00:00Z)"));
+
+    Dataset<Row> expensive = payments.selectExpr("payment_id", "amount * 10 AS amount");
+    GateReport later = new GateRunner(spark, Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC), "run-43", Optional.empty())
+        .verify(GateFile.parse("g.yaml", GATE).bind(payments.schema()), expensive);
+    QualityResultsTable.append(spark, results, List.of(later));
+    assertEquals("FAILED (3 checks, run-43, 2026-11-25T13:00:00Z)", QualityResultsTable.lastOutcomes(spark, results).get("silver_payments"));
+  }
 }

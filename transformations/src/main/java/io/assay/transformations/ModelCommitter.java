@@ -2,6 +2,7 @@ package io.assay.transformations;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.assay.lake.LakeCatalog;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Writes a staged model to its table in one Delta commit (MERGE, replaceWhere overwrite or a first
  * whole write), then advances {@code _model_state}. The table is written before the state: a crash
  * in between makes the next run redo the same increment, which the key MERGE or the day overwrite
- * absorbs, instead of skipping data.
+ * absorbs, instead of skipping data. A table is named in the session's catalog, if any, once written.
  */
 final class ModelCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(ModelCommitter.class);
@@ -40,8 +41,17 @@ final class ModelCommitter {
           .option("replaceWhere", DayValues.predicate(header.dayColumn().orElseThrow(), staged.affectedDays()))
           .save(staged.targetPath());
     }
+    register(staged);
     state.record(staged.name(), staged.sourceVersions(), runId);
     LOG.info("{}: committed ({}), sources now at {}", staged.name(), staged.write(), staged.sourceVersions());
+  }
+
+  /** Names the table in the catalog (when the session has one) once it exists; later commits hit a cache. */
+  private static void register(StagedModel staged) {
+    LakeCatalog catalog = new LakeCatalog(staged.increment().sparkSession());
+    if (catalog.enabled() && DeltaTable.isDeltaTable(staged.increment().sparkSession(), staged.targetPath())) {
+      catalog.register(staged.name(), staged.targetPath());
+    }
   }
 
   /** Change data feed on, so models downstream of this one can read only what it gained. */

@@ -1,17 +1,17 @@
 package io.assay.transformations;
 
+import io.assay.lake.LakeLayout;
 import java.util.Objects;
 
 /**
- * Where the lake's tables live, where a run stages its output before commit, and which run this is.
- * Tables are Delta tables addressed by path: {@code <lakeRoot>/<table name>}.
+ * Where the lake's tables live (the lake's own layout), where a run stages its output before
+ * commit, and which run this is.
  */
-public record TransformSettings(String lakeRoot, String stagingRoot, String runId) {
-  public static final String MODEL_STATE_TABLE = "_model_state";
-  public static final String STAGING_FOLDER = "_staging";
+public record TransformSettings(LakeLayout lake, String stagingRoot, String runId) {
+  public static final String MODEL_STATE_TABLE = LakeLayout.MODEL_STATE_TABLE;
 
   public TransformSettings {
-    Objects.requireNonNull(lakeRoot, "lakeRoot");
+    Objects.requireNonNull(lake, "lake");
     Objects.requireNonNull(stagingRoot, "stagingRoot");
     Objects.requireNonNull(runId, "runId");
     if (runId.isBlank()) {
@@ -20,12 +20,16 @@ public record TransformSettings(String lakeRoot, String stagingRoot, String runI
   }
 
   /** Staging under {@code <lakeRoot>/_staging}. */
+  public static TransformSettings forLake(LakeLayout lake, String runId) {
+    return new TransformSettings(lake, lake.table(LakeLayout.STAGING_FOLDER), runId);
+  }
+
   public static TransformSettings forLake(String lakeRoot, String runId) {
-    return new TransformSettings(lakeRoot, join(lakeRoot, STAGING_FOLDER), runId);
+    return forLake(LakeLayout.at(lakeRoot), runId);
   }
 
   public String tablePath(String table) {
-    return join(lakeRoot, table);
+    return lake.table(table);
   }
 
   public String modelStatePath() {
@@ -34,14 +38,10 @@ public record TransformSettings(String lakeRoot, String stagingRoot, String runI
 
   /** This run's staging folder; every staged model lives below it. Characters unsafe in a path become '_'. */
   public String runStagingPath() {
-    return join(stagingRoot, runId.replaceAll("[^A-Za-z0-9._-]", "_"));
+    return LakeLayout.join(stagingRoot, runId.replaceAll("[^A-Za-z0-9._-]", "_"));
   }
 
   public String stagingPath(String model) {
-    return join(runStagingPath(), model);
-  }
-
-  private static String join(String base, String name) {
-    return base.endsWith("/") ? base + name : base + "/" + name;
+    return LakeLayout.join(runStagingPath(), model);
   }
 }

@@ -1,8 +1,8 @@
 package io.assay.cli.commands;
 
 import io.assay.cli.config.AssayConfig;
-import io.assay.cli.promotion.Promotion;
-import io.assay.cli.promotion.PromotionResult;
+import io.assay.promotion.Promotion;
+import io.assay.promotion.PromotionResult;
 import io.assay.cli.steps.IngestStep;
 import java.util.List;
 import java.util.concurrent.Callable;

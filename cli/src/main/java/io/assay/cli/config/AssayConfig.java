@@ -1,9 +1,11 @@
 package io.assay.cli.config;
 
 import io.assay.ingestion.bronze.IngestSettings;
-import io.assay.ingestion.bronze.LakeLayout;
 import io.assay.ingestion.bronze.RegistryEndpoint;
 import io.assay.ingestion.kafka.KafkaSettings;
+import io.assay.lake.CatalogSettings;
+import io.assay.lake.LakeLayout;
+import io.assay.lake.sql.SqlEndpointSettings;
 import io.assay.schemas.contract.ContractCatalog;
 import io.assay.schemas.registry.RegistrySettings;
 import io.assay.stack.registry.RegistryCredentials;
@@ -25,6 +27,8 @@ import java.util.Optional;
  * @param contractsDir a folder of contracts to use instead of the ones shipped in the jar
  * @param lake where Delta tables and checkpoints live: a local folder or {@code s3a://}
  * @param ingestAppId names the Bronze query, its checkpoint and its idempotent-write guard
+ * @param catalog which catalog names the lake's tables (local Derby metastore, Hive metastore, Glue, Unity, none)
+ * @param sql where {@code ./assay serve} listens and who may connect
  */
 public record AssayConfig(
     Path dataDir,
@@ -42,7 +46,9 @@ public record AssayConfig(
     long maxOffsetsPerTrigger,
     int maxMessageBytes,
     Duration metricsWatermark,
-    Duration registryRetryBudget) {
+    Duration registryRetryBudget,
+    CatalogSettings catalog,
+    SqlEndpointSettings sql) {
 
   public static AssayConfig from(Environment env) {
     int kafkaPort = env.getInt("ASSAY_KAFKA_PORT", 9092);
@@ -78,7 +84,26 @@ public record AssayConfig(
         env.getInt("ASSAY_MAX_OFFSETS_PER_TRIGGER", 500_000),
         env.getInt("ASSAY_MAX_MESSAGE_BYTES", 1024 * 1024),
         Duration.ofSeconds(env.getInt("ASSAY_METRICS_WATERMARK_S", 600)),
-        Duration.ofSeconds(env.getInt("ASSAY_REGISTRY_RETRY_S", 300)));
+        Duration.ofSeconds(env.getInt("ASSAY_REGISTRY_RETRY_S", 300)),
+        new CatalogSettings(
+            CatalogSettings.Kind.parse(env.get("ASSAY_CATALOG", "local")),
+            env.get("ASSAY_METASTORE_DIR", Path.of(env.get("ASSAY_DATA_DIR", "data"), "metastore").toAbsolutePath().toString()),
+            env.getInt("ASSAY_METASTORE_PORT", 1527),
+            env.get("ASSAY_METASTORE_URIS"),
+            env.get("ASSAY_CATALOG_NAME")),
+        new SqlEndpointSettings(
+            env.get("ASSAY_SQL_HOST", SqlEndpointSettings.DEFAULT_HOST),
+            env.getInt("ASSAY_SQL_PORT", SqlEndpointSettings.DEFAULT_PORT),
+            env.get("ASSAY_SQL_USER"),
+            env.get("ASSAY_SQL_PASSWORD"),
+            false));
+  }
+
+  /** This configuration with the SQL endpoint's address or safety choice overridden by flags. */
+  public AssayConfig withSql(SqlEndpointSettings newSql) {
+    return new AssayConfig(dataDir, kafka, registry, kafkaPort, registryPort, registryHost, registryMaxRequestBytes, openWeatherApiKey,
+        openWeatherBaseUrl, contractsDir, lake, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark,
+        registryRetryBudget, catalog, newSql);
   }
 
   /** Settings for the Kafka → Bronze job; an empty trigger means drain what is there and stop. */
@@ -101,11 +126,12 @@ public record AssayConfig(
     return contractsDir.map(ContractCatalog::fromDirectory).orElseGet(ContractCatalog::fromClasspath);
   }
 
-  /** A data folder of its own, with the lake and checkpoints inside it (the demo's fresh run). */
+  /** A data folder of its own, with the lake, checkpoints and local metastore inside it (the demo's fresh run). */
   public AssayConfig withDataDir(Path dir) {
     LakeLayout local = new LakeLayout(dir.resolve("lake").toAbsolutePath().toString(), dir.resolve("checkpoints").toAbsolutePath().toString());
     return new AssayConfig(dir, kafka, registry, kafkaPort, registryPort, registryHost, registryMaxRequestBytes, openWeatherApiKey,
-        openWeatherBaseUrl, contractsDir, local, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget);
+        openWeatherBaseUrl, contractsDir, local, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget,
+        catalog.withMetastoreDir(dir.resolve("metastore").toAbsolutePath().toString()), sql);
   }
 
   /** Points Kafka and the registry at a stack this process started (the demo's embedded one). */
@@ -113,12 +139,12 @@ public record AssayConfig(
     return new AssayConfig(dataDir, kafka.withBootstrapServers(bootstrapServers),
         new RegistrySettings(registryUrl, registry.basicAuthUser(), registry.basicAuthPassword(), registry.timeout()),
         kafkaPort, registryPort, registryHost, registryMaxRequestBytes, openWeatherApiKey, openWeatherBaseUrl, contractsDir,
-        lake, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget);
+        lake, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget, catalog, sql);
   }
 
   @Override
   public String toString() {
     return "AssayConfig[data=" + dataDir + ", " + kafka + ", registry=" + registry
-        + ", openweather=" + (openWeatherApiKey.isPresent() ? "key set" : "offline") + ", lake=" + lake.root() + "]";
+        + ", openweather=" + (openWeatherApiKey.isPresent() ? "key set" : "offline") + ", lake=" + lake.root() + ", catalog=" + catalog + "]";
   }
 }

@@ -5,7 +5,7 @@ import io.assay.ingestion.bronze.BronzeJob;
 import io.assay.ingestion.bronze.IngestSettings;
 import io.assay.ingestion.bronze.PipelineMetricsJob;
 import io.assay.ingestion.kafka.TopicProvisioner;
-import io.assay.ingestion.spark.SparkSessions;
+import io.assay.lake.SparkSessions;
 import io.assay.schemas.contract.ContractCatalog;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,8 +17,9 @@ import org.apache.spark.sql.streaming.StreamingQueryException;
 public final class IngestStep {
   private IngestStep() {}
 
+  /** The session every command uses: the configured lake, and its catalog when one is configured. */
   public static SparkSession session(AssayConfig config) {
-    return SparkSessions.getOrCreate("assay", config.lake().root());
+    return SparkSessions.getOrCreate("assay", config.lake().root(), config.catalog());
   }
 
   /** With no trigger: drains every topic, updates the metrics, returns. With one: runs until stopped. */

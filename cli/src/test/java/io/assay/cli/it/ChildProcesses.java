@@ -14,7 +14,11 @@ import java.util.concurrent.TimeUnit;
 final class ChildProcesses {
   private ChildProcesses() {}
 
-  /** The environment that points a child at the harness's broker, registry and lake. */
+  /**
+   * The environment that points a child at the harness's broker, registry and lake. Tables by path
+   * only ({@code ASSAY_CATALOG=none}): these children test ingestion, and SqlEndpointIT sets the
+   * catalog it tests itself.
+   */
   static Map<String, String> environment(BronzeHarness harness, Path dataDir, long maxOffsetsPerTrigger) {
     Map<String, String> env = new TreeMap<>();
     env.put("ASSAY_KAFKA_BOOTSTRAP", harness.stack.bootstrapServers());
@@ -24,6 +28,7 @@ final class ChildProcesses {
     env.put("ASSAY_CHECKPOINT_ROOT", harness.lake.checkpointRoot());
     env.put("ASSAY_MAX_OFFSETS_PER_TRIGGER", Long.toString(maxOffsetsPerTrigger));
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
+    env.put("ASSAY_CATALOG", "none");
     return env;
   }
 

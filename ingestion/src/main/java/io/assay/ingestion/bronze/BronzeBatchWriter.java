@@ -1,5 +1,6 @@
 package io.assay.ingestion.bronze;
 
+import io.assay.lake.LakeLayout;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;

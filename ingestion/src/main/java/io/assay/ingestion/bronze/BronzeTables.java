@@ -1,5 +1,7 @@
 package io.assay.ingestion.bronze;
 
+import io.assay.lake.LakeCatalog;
+import io.assay.lake.LakeLayout;
 import io.assay.schemas.contract.Contract;
 import io.assay.schemas.contract.ContractCatalog;
 import io.delta.tables.DeltaTable;
@@ -9,18 +11,22 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Creates the Bronze and dead-letter tables empty, so readers (and the metrics stream) can start before data.
- * Their change feed is on: Silver reads only the rows appended since the Delta version it last processed.
+ * Creates the Bronze and dead-letter tables empty, so readers (and the metrics stream) can start before data,
+ * and names them in the catalog when the session has one. Their change feed is on: Silver reads only the
+ * rows appended since the Delta version it last processed.
  */
 final class BronzeTables {
   private BronzeTables() {}
 
   static void ensureExist(SparkSession spark, ContractCatalog catalog, LakeLayout lake, BronzeBatchWriter writer) {
     Dataset<Row> noRows = spark.createDataFrame(List.of(), RoutedSchema.of(catalog));
+    LakeCatalog names = new LakeCatalog(spark);
     for (Contract contract : catalog.contracts()) {
       createIfMissing(spark, writer.bronzeRows(noRows, contract, -1), lake.bronzeTable(contract.topic()), "event_date");
+      names.register(LakeLayout.bronzeTableName(contract.topic()), lake.bronzeTable(contract.topic()));
     }
     createIfMissing(spark, writer.deadLetterRows(noRows, -1), lake.table(LakeLayout.DLQ_TABLE), "ingest_date");
+    names.register(LakeLayout.DLQ_TABLE, lake.table(LakeLayout.DLQ_TABLE));
   }
 
   private static void createIfMissing(SparkSession spark, Dataset<Row> empty, String path, String partitionColumn) {

@@ -1,6 +1,7 @@
 package io.assay.ingestion.bronze;
 
 import io.assay.ingestion.kafka.KafkaSettings;
+import io.assay.lake.LakeLayout;
 import java.time.Duration;
 import java.util.Optional;
 

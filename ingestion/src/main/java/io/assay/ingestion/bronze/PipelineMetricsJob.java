@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.window;
 
+import io.assay.lake.LakeCatalog;
+import io.assay.lake.LakeLayout;
 import io.assay.schemas.contract.Contract;
 import io.assay.schemas.contract.ContractCatalog;
 import io.delta.tables.DeltaTable;
@@ -85,5 +87,6 @@ public final class PipelineMetricsJob {
               DataTypes.createStructField("updated_at", DataTypes.TimestampType, false))))
           .write().format("delta").save(table);
     }
+    new LakeCatalog(spark).register(LakeLayout.METRICS_TABLE, table);
   }
 }

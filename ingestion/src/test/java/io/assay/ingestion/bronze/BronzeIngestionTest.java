@@ -1,5 +1,6 @@
 package io.assay.ingestion.bronze;
 
+import io.assay.lake.LakeLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

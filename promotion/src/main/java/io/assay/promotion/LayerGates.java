@@ -1,4 +1,4 @@
-package io.assay.cli.promotion;
+package io.assay.promotion;
 
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateFile;

@@ -1,6 +1,6 @@
-package io.assay.cli.promotion;
+package io.assay.promotion;
 
-import io.assay.ingestion.bronze.LakeLayout;
+import io.assay.lake.LakeLayout;
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateFile;
 import io.delta.tables.DeltaTable;
@@ -10,12 +10,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** The committed Delta tables of the lake, by name, as the gates read them. */
-final class LakeTables {
+final class CommittedTables {
   private final SparkSession spark;
   private final LakeLayout lake;
   private final GateCatalog gates;
 
-  LakeTables(SparkSession spark, LakeLayout lake, GateCatalog gates) {
+  CommittedTables(SparkSession spark, LakeLayout lake, GateCatalog gates) {
     this.spark = spark;
     this.lake = lake;
     this.gates = gates;

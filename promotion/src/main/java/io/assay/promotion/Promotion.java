@@ -1,6 +1,6 @@
-package io.assay.cli.promotion;
+package io.assay.promotion;
 
-import io.assay.ingestion.bronze.LakeLayout;
+import io.assay.lake.LakeLayout;
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateReport;
 import io.assay.quality.GateRunner;
@@ -20,7 +20,7 @@ public final class Promotion {
   private final LakeLayout lakeLayout;
   private final String runId;
   private final GateCatalog gateCatalog;
-  private final LakeTables lake;
+  private final CommittedTables lake;
   private final LayerGates gates;
 
   public Promotion(SparkSession spark, LakeLayout lakeLayout, String runId, GateCatalog gateCatalog, Clock clock) {
@@ -28,9 +28,9 @@ public final class Promotion {
     this.lakeLayout = lakeLayout;
     this.runId = runId;
     this.gateCatalog = gateCatalog;
-    this.lake = new LakeTables(spark, lakeLayout, gateCatalog);
-    GateRunner runner = new GateRunner(spark, clock, runId, Optional.of(lake.path("_quality_metrics/metrics.json")));
-    this.gates = new LayerGates(spark, gateCatalog, runner, lake.path("quality_results"));
+    this.lake = new CommittedTables(spark, lakeLayout, gateCatalog);
+    GateRunner runner = new GateRunner(spark, clock, runId, Optional.of(lake.path(LakeLayout.QUALITY_METRICS_FILE)));
+    this.gates = new LayerGates(spark, gateCatalog, runner, lake.path(LakeLayout.QUALITY_RESULTS_TABLE));
   }
 
   public static Promotion forLake(SparkSession spark, LakeLayout lakeLayout, String runId) {
@@ -39,7 +39,7 @@ public final class Promotion {
 
   /** Bronze gate, then each model layer staged, gated and committed; stops at the first failing gate. */
   public PromotionResult transform(ModelCatalog models) {
-    ModelRunner runner = new ModelRunner(spark, TransformSettings.forLake(lakeLayout.root(), runId), models);
+    ModelRunner runner = new ModelRunner(spark, TransformSettings.forLake(lakeLayout, runId), models);
     return new PromotionRun(runner, gates, lake).run();
   }
 

@@ -1,9 +1,9 @@
-package io.assay.cli.promotion;
+package io.assay.cli.report;
 
-import io.assay.ingestion.bronze.LakeLayout;
 import io.assay.ingestion.ledger.Ledger;
 import io.assay.ingestion.ledger.LedgerEntry;
 import io.assay.ingestion.ledger.Outcome;
+import io.assay.lake.LakeLayout;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -32,6 +32,18 @@ public final class GoldLedgerReconciliation {
 
   /** Orders and gross revenue per order day and currency, from valid orders the producer sent. */
   public static Comparison revenue(SparkSession spark, LakeLayout lake, Ledger ledger) {
+    Map<String, String> actual = new TreeMap<>();
+    for (Row row : gold(spark, lake, "gold_daily_order_revenue", "order_date", "currency", "orders", "gross_revenue")) {
+      actual.put(row.getDate(0) + "/" + row.getString(1), row.getLong(2) + "|" + row.getDecimal(3).toPlainString());
+    }
+    return new Comparison("gold_daily_order_revenue_equals_ledger", expectedRevenue(ledger), actual);
+  }
+
+  /**
+   * What {@code gold_daily_order_revenue} must hold, from the ledger alone: "order_date/currency" to
+   * "orders|gross_revenue" (two decimals), for any reader of Gold (Spark, JDBC) to compare against.
+   */
+  public static Map<String, String> expectedRevenue(Ledger ledger) {
     Map<String, long[]> orders = new TreeMap<>();
     Map<String, BigDecimal> revenue = new TreeMap<>();
     validlySent(ledger, "orders", (key, entry) -> {
@@ -41,11 +53,7 @@ public final class GoldLedgerReconciliation {
     });
     Map<String, String> expected = new TreeMap<>();
     orders.forEach((k, n) -> expected.put(k, n[0] + "|" + revenue.get(k).setScale(2, RoundingMode.UNNECESSARY).toPlainString()));
-    Map<String, String> actual = new TreeMap<>();
-    for (Row row : gold(spark, lake, "gold_daily_order_revenue", "order_date", "currency", "orders", "gross_revenue")) {
-      actual.put(row.getDate(0) + "/" + row.getString(1), row.getLong(2) + "|" + row.getDecimal(3).toPlainString());
-    }
-    return new Comparison("gold_daily_order_revenue_equals_ledger", expected, actual);
+    return expected;
   }
 
   /** Attempts, successes and rate per payment day and method, from valid payments the producer sent. */

@@ -1,4 +1,4 @@
-package io.assay.cli.promotion;
+package io.assay.promotion;
 
 import io.assay.quality.GateReport;
 import io.assay.transformations.ModelRunner;
@@ -20,9 +20,9 @@ import org.apache.spark.sql.Row;
 public final class PromotionRun {
   private final ModelRunner models;
   private final LayerGates gates;
-  private final LakeTables lake;
+  private final CommittedTables lake;
 
-  PromotionRun(ModelRunner models, LayerGates gates, LakeTables lake) {
+  PromotionRun(ModelRunner models, LayerGates gates, CommittedTables lake) {
     this.models = models;
     this.gates = gates;
     this.lake = lake;

@@ -1,4 +1,4 @@
-package io.assay.cli.promotion;
+package io.assay.promotion;
 
 import io.assay.quality.CheckStatus;
 import io.assay.quality.GateReport;

@@ -1,4 +1,4 @@
-package io.assay.cli.promotion;
+package io.assay.promotion;
 
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
