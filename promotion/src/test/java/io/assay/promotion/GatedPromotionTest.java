@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.assay.ingestion.bronze.BronzeHarness;
-import io.assay.ingestion.bronze.LakeLayout;
+import io.assay.lake.LakeLayout;
 import io.assay.quality.CheckOutcome;
 import io.assay.quality.CheckStatus;
 import io.assay.quality.GateCatalog;

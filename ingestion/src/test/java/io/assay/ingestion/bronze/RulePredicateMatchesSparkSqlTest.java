@@ -2,7 +2,7 @@ package io.assay.ingestion.bronze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.assay.ingestion.spark.SparkSessions;
+import io.assay.lake.SparkSessions;
 import io.assay.schemas.contract.expr.RulePredicate;
 import io.assay.schemas.contract.expr.ValueType;
 import java.math.BigDecimal;

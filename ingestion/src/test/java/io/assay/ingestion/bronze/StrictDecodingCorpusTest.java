@@ -12,6 +12,7 @@ import io.assay.ingestion.produce.DemoGenerators;
 import io.assay.ingestion.produce.EventGenerator;
 import io.assay.ingestion.produce.ShopWorld;
 import io.assay.ingestion.weather.OfflineWeather;
+import io.assay.lake.LakeLayout;
 import io.assay.schemas.contract.Contract;
 import io.assay.schemas.contract.DeadLetterCategory;
 import io.assay.schemas.wire.AvroData;
