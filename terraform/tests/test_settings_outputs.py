@@ -75,5 +75,5 @@ def test_a_local_only_setting_is_accepted_once_listed(tmp_path):
     text = re.sub(r"(a cloud run does not read:).*?\.(\s)", r"\1 none so far.\2", project_settings.README.read_text(), count=1, flags=re.S)
     readme.write_text(text)
     assert any(p.startswith("ASSAY_METASTORE_DIR defaults to this machine") for p in output_problems(roots(), readme, typed))
-    readme.write_text(text.replace("a cloud run does not read: none so far.", "a cloud run does not read: `ASSAY_METASTORE_DIR`."))
+    readme.write_text(text.replace("a cloud run does not read: ", "a cloud run does not read: `ASSAY_METASTORE_DIR`, "))
     assert not any("ASSAY_METASTORE_DIR" in p for p in output_problems(roots(), readme, typed))

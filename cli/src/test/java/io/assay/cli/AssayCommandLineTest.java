@@ -80,6 +80,15 @@ class AssayCommandLineTest {
   }
 
   @Test
+  void upRefusesARegistryBeyondLoopbackWithoutCredentialsBeforeStartingAnything() {
+    Run run = run(Map.of("ASSAY_REGISTRY_HOST", "0.0.0.0", "ASSAY_DATA_DIR", dir.toString()), "up");
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("may listen on 0.0.0.0 only with basic auth")
+        && run.err().contains("ASSAY_REGISTRY_API_KEY and ASSAY_REGISTRY_API_SECRET"), run.err());
+    assertTrue(!java.nio.file.Files.exists(dir.resolve("stack")), "no broker was started");
+  }
+
+  @Test
   void demoReportsCountsEqualToTheLedgerAndReconcilesBronzeAndGold() throws Exception {
     Path report = dir.resolve("r.json");
     Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString(), "ASSAY_KAFKA_PARTITIONS", "2"),

@@ -7,6 +7,9 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +46,40 @@ public final class LocalMetastore implements AutoCloseable {
       return new JdbcTarget("jdbc:derby://127.0.0.1:" + settings.metastorePort() + "/" + database + ";create=true",
           "org.apache.derby.jdbc.ClientDriver", true);
     }
-    return new JdbcTarget("jdbc:derby:;databaseName=" + database + ";create=true", "org.apache.derby.jdbc.EmbeddedDriver", false);
+    JdbcTarget embedded = new JdbcTarget("jdbc:derby:;databaseName=" + database + ";create=true", "org.apache.derby.jdbc.EmbeddedDriver", false);
+    checkNotHeldElsewhere(embedded, settings);
+    return embedded;
+  }
+
+  /**
+   * Opens the database embedded now, so a database another JVM holds fails here with what to do,
+   * rather than later inside the Hive client with Derby's own words. The connection stays in this
+   * JVM's Derby engine, which the metastore client then shares.
+   */
+  private static void checkNotHeldElsewhere(JdbcTarget embedded, CatalogSettings settings) {
+    keepDerbyLogIn(settings);
+    try (Connection ignored = DriverManager.getConnection(embedded.url())) {
+      LOG.debug("local metastore opened embedded: {}", embedded.url());
+    } catch (SQLException e) {
+      if (heldByAnotherProcess(e)) {
+        throw new IllegalStateException("the local metastore in " + settings.metastoreDir() + " is open in another Assay"
+            + " process, and no metastore server listens on 127.0.0.1:" + settings.metastorePort() + ". Start `./assay up`"
+            + " (or `./assay serve`) before the jobs, so they share it through that server, or run one job at a time", e);
+      }
+      throw new IllegalStateException("cannot open the local metastore in " + settings.metastoreDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean heldByAnotherProcess(SQLException e) {
+    for (SQLException next = e; next != null; next = next.getNextException()) {
+      if ("XSDB6".equals(next.getSQLState())) {
+        return true;
+      }
+      if (next.getCause() instanceof SQLException cause && "XSDB6".equals(cause.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How a session reaches the metastore database. */

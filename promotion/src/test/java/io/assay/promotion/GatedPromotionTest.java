@@ -6,20 +6,35 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.assay.ingestion.bronze.BronzeHarness;
+import io.assay.lake.LakeLayout;
 import io.assay.quality.CheckOutcome;
 import io.assay.quality.CheckStatus;
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateReport;
 import io.assay.transformations.Model;
 import io.assay.transformations.ModelCatalog;
+import io.assay.schemas.contract.Contract;
+import io.assay.schemas.contract.ContractValidator;
+import io.assay.schemas.wire.EventSerializer;
 import io.delta.tables.DeltaTable;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -33,8 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bronze → Silver → Gold on real data from the real stack, every promotion behind its gate: a clean run
- * promotes everything; a violation forced into Silver's staging, or into Bronze, halts the run naming
- * the check, and the Silver and Gold tables keep their Delta versions.
+ * promotes everything; an event breaking a contract's record rule is dead-lettered at ingest and Silver
+ * still promotes; a violation forced into Silver's staging, or into Bronze, halts the run naming the
+ * check, and the Silver and Gold tables keep their Delta versions.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatedPromotionTest {
@@ -72,8 +88,58 @@ class GatedPromotionTest {
         .filter("run_id = 'run-clean'").count() >= 75, "every outcome is a row in quality_results");
   }
 
+  /**
+   * Issue 11: a payment whose every field keeps its rule but that succeeded with a failure reason used
+   * to reach Bronze and halt Silver for everyone; the contract's record rule now dead-letters it at ingest.
+   */
   @Test
   @Order(2)
+  void successWithAFailureReasonIsDeadLetteredByItsRuleAndSilverStillPromotes() throws Exception {
+    Contract payments = BronzeHarness.CATALOG.forTopic("payments");
+    GenericRecord payment = new GenericData.Record(payments.schema());
+    payment.put("payment_id", "PAY-00000000C0DE");
+    payment.put("order_id", "ORD-00000000C0DE");
+    payment.put("customer_id", "CUST-000001");
+    payment.put("payment_ts", Instant.now().toString());
+    payment.put("method", "card");
+    payment.put("status", "SUCCEEDED");
+    payment.put("amount", new BigDecimal("12.34"));
+    payment.put("currency", "EUR");
+    payment.put("failure_reason", "card_declined");
+    Contract fieldRulesOnly = new Contract(payments.topic(), payments.schema(), payments.keyField(), payments.eventTime(),
+        payments.amountField(), payments.ledgerDimensions(), payments.fields());
+    assertEquals(List.of(), new ContractValidator(fieldRulesOnly, Clock.systemUTC()).validate(payment), "every field keeps its own rules");
+    Properties props = harness.kafka.clientProperties();
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    RecordMetadata sent;
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+      sent = producer.send(new ProducerRecord<>("payments", "PAY-00000000C0DE",
+          new EventSerializer(harness.schemaIds).serialize(payments, payment))).get();
+    }
+    harness.drain(100_000);
+
+    List<Row> deadLetters = harness.spark.read().format("delta").load(harness.lake.table(LakeLayout.DLQ_TABLE))
+        .filter("source_topic = 'payments' AND source_partition = " + sent.partition() + " AND source_offset = " + sent.offset())
+        .filter("rule = 'successes_have_no_reason'")
+        .select("category", "field", "observed_value", "detail").collectAsList();
+    assertEquals(1, deadLetters.size(), deadLetters::toString);
+    assertEquals("INVALID_ENUM_VALUE", deadLetters.get(0).getString(0));
+    assertEquals("status, failure_reason", deadLetters.get(0).getString(1));
+    assertEquals("status=SUCCEEDED, failure_reason=card_declined", deadLetters.get(0).getString(2));
+    assertTrue(deadLetters.get(0).getString(3).contains("violates successes_have_no_reason"), deadLetters.get(0).getString(3));
+    assertEquals(0, harness.spark.read().format("delta").load(harness.lake.bronzeTable("payments"))
+        .filter("payment_id = 'PAY-00000000C0DE'").count(), "not in Bronze");
+
+    PromotionResult result = promotion("run-rule").transform();
+    assertEquals(Optional.empty(), result.haltedAt(), String.join("\n", result.summaryLines()));
+    List<CheckOutcome> gateCheck = result.reports().stream().filter(r -> r.table().equals("silver_payments"))
+        .flatMap(r -> r.outcomes().stream()).filter(o -> o.checkName().equals("successes_have_no_reason")).toList();
+    assertEquals(List.of(CheckStatus.PASSED), gateCheck.stream().map(CheckOutcome::status).toList(), "the gate kept its check");
+  }
+
+  @Test
+  @Order(3)
   void negativeAmountForcedIntoSilverStagingHaltsBeforeSilverAndGoldChange() throws Exception {
     harness.produce(dir.resolve("ledger-2.jsonl"), 200, 0.0, 6);
     harness.drain(100_000);
@@ -101,7 +167,7 @@ class GatedPromotionTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void negativeAmountInBronzeHaltsAtTheBronzeGate() {
     Map<String, Long> before = versions();
     Dataset<Row> bronze = harness.spark.read().format("delta").load(harness.lake.bronzeTable("payments"));

@@ -6,6 +6,8 @@ import static io.assay.quality.Scala.none;
 import com.amazon.deequ.checks.Check;
 import com.amazon.deequ.checks.CheckLevel$;
 import com.amazon.deequ.checks.CheckWithLastConstraintFilterable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.AtomicType;
 import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 import scala.util.matching.Regex;
 
@@ -69,12 +72,12 @@ final class DeequCheckCompiler {
       case MIN -> {
         double value = check.number("value").orElseThrow();
         yield deequ(check, where(check, empty.hasMin(check.column(), assertion(v -> v >= value), none(), none())),
-            "min(" + check.column() + ") >= " + number(value), NUMBER);
+            "min(" + check.column() + ") >= " + bound(value, check.column()), valueFormat(check.column()));
       }
       case MAX -> {
         double value = check.number("value").orElseThrow();
         yield deequ(check, where(check, empty.hasMax(check.column(), assertion(v -> v <= value), none(), none())),
-            "max(" + check.column() + ") <= " + number(value), NUMBER);
+            "max(" + check.column() + ") <= " + bound(value, check.column()), valueFormat(check.column()));
       }
       case ALLOWED_VALUES -> {
         double min = check.number("min").orElse(1.0);
@@ -156,10 +159,32 @@ final class DeequCheckCompiler {
     return unit.isEmpty() ? text : unit + " " + text;
   }
 
+  /**
+   * How a column's values print: a decimal column at its scale ({@code -5.00}, not {@code -5.0}),
+   * anything else as a plain number. Deequ computes minimum and maximum as doubles, which hold a
+   * decimal exactly up to 15 significant digits.
+   */
+  private DoubleFunction<String> valueFormat(String column) {
+    return decimalScale(column).<DoubleFunction<String>>map(scale ->
+        v -> BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_EVEN).toPlainString()).orElse(NUMBER);
+  }
+
+  /** A bound as written, padded to a decimal column's scale ({@code 0} becomes {@code 0.00}); never rounded. */
+  private String bound(double value, String column) {
+    return decimalScale(column).map(scale -> {
+      BigDecimal written = BigDecimal.valueOf(value).stripTrailingZeros();
+      return written.setScale(Math.max(scale, written.scale())).toPlainString();
+    }).orElseGet(() -> number(value));
+  }
+
+  private Optional<Integer> decimalScale(String column) {
+    return schema.apply(column).dataType() instanceof DecimalType decimal ? Optional.of(decimal.scale()) : Optional.empty();
+  }
+
   static String number(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }
-    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 }

@@ -113,10 +113,16 @@ public final class GateRunner {
         .collect(Collectors.joining(", "));
     String message = constraints.stream()
         .filter(c -> c.status() != ConstraintStatus.Success() && c.message().isDefined())
-        .map(c -> c.message().get())
+        .map(c -> inOwnFormat(c.message().get(), metricValue(c.metric()), compiled))
         .collect(Collectors.joining("; "));
     return new CheckOutcome(gate.layer(), gate.table(), check.name(), constraint, check.severity(),
         CheckStatus.of(held, check.severity()), observed, compiled.bound(), message);
+  }
+
+  /** Deequ's "Value: 25.5 does not meet..." with the value printed as the check prints it ({@code 25.50}). */
+  private static String inOwnFormat(String deequMessage, Optional<Double> value, CompiledCheck compiled) {
+    return value.map(v -> deequMessage.replace("Value: " + v + " ", "Value: " + compiled.observedFormat().apply(v) + " "))
+        .orElse(deequMessage);
   }
 
   private static Optional<Double> metricValue(Option<? extends Metric<?>> metric) {

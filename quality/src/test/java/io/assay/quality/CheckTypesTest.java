@@ -89,10 +89,22 @@ class CheckTypesTest {
     GateReport report = runner.verify(gate("{name: amount_cap, type: max, severity: error, column: amount, value: 20}"),
         spark.table("good"));
     CheckOutcome outcome = only(report);
-    assertEquals("25.5", outcome.observed());
-    assertEquals("max(amount) <= 20", outcome.bound());
-    assertTrue(report.summary().contains("amount_cap: observed 25.5, expected max(amount) <= 20"), report.summary());
+    assertEquals("25.50", outcome.observed(), "a decimal(12,2) column prints at its scale");
+    assertEquals("max(amount) <= 20.00", outcome.bound());
+    assertTrue(report.summary().contains("amount_cap: observed 25.50, expected max(amount) <= 20.00 (Value: 25.50 does not meet"), report.summary());
     assertTrue(outcome.constraint().contains("MaximumConstraint"), outcome.constraint());
+  }
+
+  @Test
+  void decimalBoundsAndObservedValuesPrintExactlyAtTheColumnsScale() {
+    GateReport report = runner.verify(gate("{name: amount_positive, type: min, severity: error, column: amount, value: 0}"),
+        spark.sql("SELECT payment_id, order_id, CAST(-5 AS DECIMAL(12,2)) AS amount, status, paid_at, paid_date FROM good"));
+    CheckOutcome outcome = only(report);
+    assertEquals("-5.00", outcome.observed());
+    assertEquals("min(amount) >= 0.00", outcome.bound());
+    assertTrue(outcome.message().startsWith("Value: -5.00 does not meet"), outcome.message());
+    CheckOutcome finer = only(runner.verify(gate("{name: c, type: max, severity: error, column: amount, value: 0.015}"), spark.table("good")));
+    assertEquals("max(amount) <= 0.015", finer.bound(), "a bound finer than the scale is shown as written, not rounded");
   }
 
   @Test

@@ -60,7 +60,7 @@ class SeverityAndResultsTest {
     assertTrue(report.halts());
     assertEquals(1, report.count(CheckStatus.FAILED));
     assertEquals(1, report.count(CheckStatus.WARNED));
-    assertTrue(report.summary().contains("FAILED silver_payments.amount_capped_hard: observed 500, expected max(amount) <= 100"),
+    assertTrue(report.summary().contains("FAILED silver_payments.amount_capped_hard: observed 500.00, expected max(amount) <= 100.00"),
         report.summary());
   }
 
@@ -81,8 +81,8 @@ class SeverityAndResultsTest {
     assertEquals("silver_payments", warned.getAs("table_name"));
     assertEquals("amount_capped_softly", warned.getAs("check_name"));
     assertEquals("WARNING", warned.getAs("severity"));
-    assertEquals("50", warned.getAs("observed"));
-    assertEquals("max(amount) <= 20", warned.getAs("bound"));
+    assertEquals("50.00", warned.getAs("observed"));
+    assertEquals("max(amount) <= 20.00", warned.getAs("bound"));
     assertEquals(java.sql.Date.valueOf("2026-11-25"), warned.getAs("check_date"));
     assertTrue(Files.exists(Path.of(metrics)), "metrics repository written");
     String json = Files.readString(Path.of(metrics));

@@ -2,6 +2,7 @@ package io.assay.stack;
 
 import io.assay.stack.kafka.BrokerSettings;
 import io.assay.stack.kafka.EmbeddedKafkaBroker;
+import io.assay.stack.registry.RegistryServerOptions;
 import io.assay.stack.registry.SchemaRegistryServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,11 +20,16 @@ public final class LocalStack implements AutoCloseable {
     this.registry = registry;
   }
 
-  /** Ports of 0 pick free ones. If the registry cannot start, the broker is stopped again. */
+  /** Ports of 0 pick free ones; the registry listens on loopback without auth. */
   public static LocalStack start(Path dataDir, int kafkaPort, int registryPort, int partitions) {
+    return start(dataDir, kafkaPort, registryPort, partitions, RegistryServerOptions.loopback());
+  }
+
+  /** Ports of 0 pick free ones. If the registry cannot start, the broker is stopped again. */
+  public static LocalStack start(Path dataDir, int kafkaPort, int registryPort, int partitions, RegistryServerOptions registryOptions) {
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(new BrokerSettings(kafkaPort, 0, dataDir, partitions));
     try {
-      return new LocalStack(broker, SchemaRegistryServer.start(registryPort, dataDir.resolve("registry")));
+      return new LocalStack(broker, SchemaRegistryServer.start(registryPort, dataDir.resolve("registry"), registryOptions));
     } catch (RuntimeException e) {
       broker.close();
       throw e;

@@ -6,7 +6,6 @@ import io.assay.ingestion.kafka.TopicProvisioner;
 import io.assay.lake.CatalogSettings;
 import io.assay.lake.LocalMetastore;
 import io.assay.schemas.contract.ContractCatalog;
-import io.assay.schemas.registry.RegistrySettings;
 import io.assay.schemas.registry.SchemaRegistryClient;
 import io.assay.stack.LocalStack;
 import java.util.concurrent.Callable;
@@ -34,7 +33,8 @@ public final class UpCommand implements Callable<Integer> {
     int kafka = kafkaPort != null ? kafkaPort : config.kafkaPort();
     int registry = registryPort != null ? registryPort : config.registryPort();
     CountDownLatch stopped = new CountDownLatch(1);
-    try (LocalStack stack = LocalStack.start(config.dataDir().resolve("stack"), kafka, registry, config.kafka().partitions());
+    try (LocalStack stack = LocalStack.start(config.dataDir().resolve("stack"), kafka, registry, config.kafka().partitions(),
+        config.registryServerOptions());
          LocalMetastore metastore = config.catalog().kind() == CatalogSettings.Kind.LOCAL ? LocalMetastore.serve(config.catalog()) : null) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         if (metastore != null) {
@@ -46,7 +46,7 @@ public final class UpCommand implements Callable<Integer> {
       KafkaSettings kafkaSettings = config.kafka().withBootstrapServers(stack.bootstrapServers());
       ContractCatalog catalog = config.contracts();
       new TopicProvisioner(kafkaSettings).ensureTopics(catalog.topics());
-      SchemaRegistryClient client = new SchemaRegistryClient(RegistrySettings.of(stack.registryUrl().toString()));
+      SchemaRegistryClient client = new SchemaRegistryClient(config.withEndpoints(stack.bootstrapServers(), stack.registryUrl()).registry());
       catalog.contracts().forEach(c -> client.register(c.subject(), c.schema()));
       System.out.println("Kafka bootstrap:  " + stack.bootstrapServers());
       System.out.println("Schema registry:  " + stack.registryUrl());

@@ -8,6 +8,8 @@ import io.assay.lake.LakeLayout;
 import io.assay.lake.sql.SqlEndpointSettings;
 import io.assay.schemas.contract.ContractCatalog;
 import io.assay.schemas.registry.RegistrySettings;
+import io.assay.stack.registry.RegistryCredentials;
+import io.assay.stack.registry.RegistryServerOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +22,8 @@ import java.util.Optional;
  *
  * @param kafkaPort port of the embedded broker ({@code ./assay up}, {@code produce} default target)
  * @param registryPort port of the embedded registry
+ * @param registryHost address the embedded registry listens on; beyond loopback only with basic auth
+ * @param registryMaxRequestBytes larger request bodies get 413 from the embedded registry
  * @param contractsDir a folder of contracts to use instead of the ones shipped in the jar
  * @param lake where Delta tables and checkpoints live: a local folder or {@code s3a://}
  * @param ingestAppId names the Bronze query, its checkpoint and its idempotent-write guard
@@ -32,6 +36,8 @@ public record AssayConfig(
     RegistrySettings registry,
     int kafkaPort,
     int registryPort,
+    String registryHost,
+    int registryMaxRequestBytes,
     Optional<String> openWeatherApiKey,
     URI openWeatherBaseUrl,
     Optional<Path> contractsDir,
@@ -66,6 +72,8 @@ public record AssayConfig(
         registry,
         kafkaPort,
         registryPort,
+        env.get("ASSAY_REGISTRY_HOST", "127.0.0.1"),
+        env.getInt("ASSAY_REGISTRY_MAX_REQUEST_BYTES", RegistryServerOptions.DEFAULT_MAX_REQUEST_BYTES),
         env.get("OPENWEATHER_API_KEY"),
         URI.create(env.get("OPENWEATHER_BASE_URL", "https://api.openweathermap.org")),
         env.get("ASSAY_CONTRACTS_DIR").map(Path::of),
@@ -93,14 +101,25 @@ public record AssayConfig(
 
   /** This configuration with the SQL endpoint's address or safety choice overridden by flags. */
   public AssayConfig withSql(SqlEndpointSettings newSql) {
-    return new AssayConfig(dataDir, kafka, registry, kafkaPort, registryPort, openWeatherApiKey, openWeatherBaseUrl, contractsDir,
-        lake, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget, catalog, newSql);
+    return new AssayConfig(dataDir, kafka, registry, kafkaPort, registryPort, registryHost, registryMaxRequestBytes, openWeatherApiKey,
+        openWeatherBaseUrl, contractsDir, lake, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark,
+        registryRetryBudget, catalog, newSql);
   }
 
   /** Settings for the Kafka → Bronze job; an empty trigger means drain what is there and stop. */
   public IngestSettings ingest(Optional<Duration> trigger) {
     return new IngestSettings(kafka, RegistryEndpoint.of(registry, registryRetryBudget), lake, ingestAppId,
         trigger, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark);
+  }
+
+  /**
+   * How the embedded registry of {@code up} listens; the client's API key and secret are its
+   * credentials, so Assay's own clients get in. Off loopback without them it refuses to start.
+   */
+  public RegistryServerOptions registryServerOptions() {
+    Optional<RegistryCredentials> credentials = registry.basicAuthUser()
+        .map(user -> new RegistryCredentials(user, registry.basicAuthPassword().orElseThrow()));
+    return new RegistryServerOptions(registryHost, registryMaxRequestBytes, credentials);
   }
 
   public ContractCatalog contracts() {
@@ -110,8 +129,8 @@ public record AssayConfig(
   /** A data folder of its own, with the lake, checkpoints and local metastore inside it (the demo's fresh run). */
   public AssayConfig withDataDir(Path dir) {
     LakeLayout local = new LakeLayout(dir.resolve("lake").toAbsolutePath().toString(), dir.resolve("checkpoints").toAbsolutePath().toString());
-    return new AssayConfig(dir, kafka, registry, kafkaPort, registryPort, openWeatherApiKey, openWeatherBaseUrl, contractsDir,
-        local, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget,
+    return new AssayConfig(dir, kafka, registry, kafkaPort, registryPort, registryHost, registryMaxRequestBytes, openWeatherApiKey,
+        openWeatherBaseUrl, contractsDir, local, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget,
         catalog.withMetastoreDir(dir.resolve("metastore").toAbsolutePath().toString()), sql);
   }
 
@@ -119,7 +138,7 @@ public record AssayConfig(
   public AssayConfig withEndpoints(String bootstrapServers, URI registryUrl) {
     return new AssayConfig(dataDir, kafka.withBootstrapServers(bootstrapServers),
         new RegistrySettings(registryUrl, registry.basicAuthUser(), registry.basicAuthPassword(), registry.timeout()),
-        kafkaPort, registryPort, openWeatherApiKey, openWeatherBaseUrl, contractsDir,
+        kafkaPort, registryPort, registryHost, registryMaxRequestBytes, openWeatherApiKey, openWeatherBaseUrl, contractsDir,
         lake, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget, catalog, sql);
   }
 

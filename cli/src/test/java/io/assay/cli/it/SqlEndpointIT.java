@@ -8,7 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.assay.cli.report.GoldLedgerReconciliation;
 import io.assay.ingestion.bronze.BronzeHarness;
 import io.assay.ingestion.ledger.Ledger;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stack, then {@code assay transform} in another JVM while the endpoint runs (both reach the local
  * metastore through the server {@code serve} hosts), then Gold queried by name over the Thrift
  * protocol (Hive JDBC, binary transport: what PyHive and Superset speak) equals the producers'
- * ledger to the cent. {@code assay tables}, a third JVM, lists the tables meanwhile.
+ * ledger to the cent. {@code assay tables}, a third JVM, lists the tables meanwhile. The endpoint
+ * listens on 127.0.0.1 only and, with credentials configured, lets in only that user.
  */
 class SqlEndpointIT {
   private static final Pattern ENDPOINT = Pattern.compile("SQL endpoint:\\s+(jdbc:hive2://\\S+)");
@@ -48,17 +56,27 @@ class SqlEndpointIT {
       Map<String, String> env = new TreeMap<>(ChildProcesses.environment(harness, dir.resolve("data"), 100_000));
       env.put("ASSAY_CATALOG", "local");
       env.put("ASSAY_METASTORE_PORT", Integer.toString(freePort()));
+      env.put("ASSAY_SQL_USER", "analyst");
+      env.put("ASSAY_SQL_PASSWORD", "s3cret-for-the-test");
 
       Path serveLog = dir.resolve("logs/serve.log");
       Process serve = ChildProcesses.assay(env, serveLog, "serve", "--port", "0");
       try {
         String url = awaitEndpoint(serve, serveLog);
+        int port = URI.create(url.substring("jdbc:".length())).getPort();
+        assertTrue(port > 0 && port != 10000, "--port 0 picked a free port: " + url);
+        for (InetAddress address : nonLoopbackAddresses()) {
+          assertThrows(IOException.class, () -> connect(address, port), "bound to 127.0.0.1 only, yet " + address + " answers");
+        }
+        SQLException wrongPassword = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "analyst", "guess"));
+        assertTrue(String.valueOf(wrongPassword.getMessage()).contains("Peer indicated failure")
+            || String.valueOf(wrongPassword.getMessage()).contains("wrong user or password"), wrongPassword.getMessage());
 
         Path transformLog = dir.resolve("logs/transform.log");
-        assertEquals(0, ChildProcesses.await(ChildProcesses.assay(env, transformLog, "transform"), 15, transformLog),
+        assertEquals(0, ChildProcesses.await(ChildProcesses.assay(env, transformLog, "transform"), 30, transformLog),
             () -> tail(transformLog));
 
-        try (Connection sql = DriverManager.getConnection(url, "analyst", "");
+        try (Connection sql = DriverManager.getConnection(url, "analyst", "s3cret-for-the-test");
              Statement statement = sql.createStatement()) {
           Map<String, String> gold = new TreeMap<>();
           try (ResultSet rows = statement.executeQuery(
@@ -81,7 +99,7 @@ class SqlEndpointIT {
         }
 
         Path tablesLog = dir.resolve("logs/tables.log");
-        assertEquals(0, ChildProcesses.await(ChildProcesses.assay(env, tablesLog, "tables"), 10, tablesLog), () -> tail(tablesLog));
+        assertEquals(0, ChildProcesses.await(ChildProcesses.assay(env, tablesLog, "tables"), 15, tablesLog), () -> tail(tablesLog));
         String listing = Files.readString(tablesLog);
         assertTrue(Pattern.compile("assay_gold\\.gold_daily_order_revenue\\s+\\d+\\s+\\d+\\s+(PASSED|WARNED)").matcher(listing).find(), listing);
         assertTrue(Pattern.compile("assay_bronze\\.bronze_orders\\s+\\d+\\s+\\d+\\s+(PASSED|WARNED)").matcher(listing).find(), listing);
@@ -93,7 +111,7 @@ class SqlEndpointIT {
   }
 
   private static String awaitEndpoint(Process serve, Path log) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
     while (Instant.now().isBefore(deadline)) {
       if (Files.exists(log)) {
         Matcher found = ENDPOINT.matcher(Files.readString(log));
@@ -107,6 +125,17 @@ class SqlEndpointIT {
       Thread.sleep(500);
     }
     throw new AssertionError("serve did not print its endpoint:\n" + tail(log));
+  }
+
+  private static List<InetAddress> nonLoopbackAddresses() throws IOException {
+    return NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).toList();
+  }
+
+  private static void connect(InetAddress address, int port) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 2000);
+    }
   }
 
   private static List<String> names(Statement statement, String query) throws SQLException {

@@ -109,7 +109,8 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
     return routed.filter(col(RoutedSchema.VALID).equalTo(false)).select(
         col(RoutedSchema.CATEGORY), col(RoutedSchema.TOPIC).as("source_topic"),
         col(RoutedSchema.PARTITION).as("source_partition"), col(RoutedSchema.OFFSET).as("source_offset"),
-        col(RoutedSchema.KAFKA_TIMESTAMP).as("kafka_timestamp"), col(RoutedSchema.KAFKA_KEY).as("kafka_key"),
+        col(RoutedSchema.KAFKA_TIMESTAMP).as("kafka_timestamp"), col(RoutedSchema.KAFKA_KEY_TEXT).as("kafka_key"),
+        col(RoutedSchema.KAFKA_KEY).as("kafka_key_bytes"),
         col(RoutedSchema.FIELD), col(RoutedSchema.OBSERVED_VALUE), col(RoutedSchema.RULE), col(RoutedSchema.DETAIL),
         col(RoutedSchema.SCHEMA_ID).as("schema_id"), col(RoutedSchema.VIOLATIONS), col(RoutedSchema.ORIGINAL_VALUE),
         current_timestamp().as("ingested_at"), lit(batchId).as("batch_id"),
@@ -121,9 +122,7 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
     for (Row row : routed.filter(col(RoutedSchema.VALID).equalTo(false)).select(
         RoutedSchema.KAFKA_KEY, RoutedSchema.ORIGINAL_VALUE, RoutedSchema.CATEGORY, RoutedSchema.TOPIC,
         RoutedSchema.PARTITION, RoutedSchema.OFFSET, RoutedSchema.DETAIL).collectAsList()) {
-      String key = row.getString(0);
-      messages.add(new DeadLetterPublisher.DeadLetterMessage(
-          key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8), (byte[]) row.get(1),
+      messages.add(new DeadLetterPublisher.DeadLetterMessage((byte[]) row.get(0), (byte[]) row.get(1),
           row.getString(2), row.getString(3), row.getInt(4), row.getLong(5), row.getString(6)));
     }
     return messages;

@@ -7,7 +7,7 @@ import io.assay.schemas.contract.ContractViolation;
 import io.assay.schemas.contract.ValueFormat;
 import io.assay.schemas.wire.DecodeResult;
 import io.assay.schemas.wire.EventDecoder;
-import java.nio.charset.StandardCharsets;
+import io.assay.schemas.wire.StrictUtf8;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
@@ -80,7 +80,7 @@ public final class RecordRouter implements MapPartitionsFunction<Row, Row> {
       out[1] = kafka.getInt(3);
       out[2] = kafka.getLong(4);
       out[3] = kafka.get(5);
-      out[4] = key == null ? null : new String(key, StandardCharsets.UTF_8);
+      out[4] = key; // bytes end to end: a key that is not UTF-8 must reach the DLQ topic unchanged
       EventDecoder decoder = decoders.get(topic);
       if (decoder == null) {
         throw new IllegalStateException("read topic '" + topic + "' that has no contract; subscribed topics are " + catalog.topics());
@@ -90,12 +90,12 @@ public final class RecordRouter implements MapPartitionsFunction<Row, Row> {
         out[5] = result.schemaId();
       }
       if (result instanceof DecodeResult.Undecodable failed) {
-        return deadLetter(out, value, List.of(failed.violation()));
+        return deadLetter(out, key, value, List.of(failed.violation()));
       }
       DecodeResult.Decoded decoded = (DecodeResult.Decoded) result;
       List<ContractViolation> violations = validators.get(topic).validate(decoded.record());
       if (!violations.isEmpty()) {
-        return deadLetter(out, value, violations);
+        return deadLetter(out, key, value, violations);
       }
       Contract contract = catalog.forTopic(topic);
       out[6] = registry.versionOf(contract.subject(), decoded.schemaId());
@@ -106,7 +106,7 @@ public final class RecordRouter implements MapPartitionsFunction<Row, Row> {
     }
 
     /** The first violation is the record's category; all of them are kept. */
-    private static Row deadLetter(Object[] out, byte[] value, List<ContractViolation> violations) {
+    private static Row deadLetter(Object[] out, byte[] key, byte[] value, List<ContractViolation> violations) {
       ContractViolation first = violations.get(0);
       out[7] = false;
       out[9] = first.category().name();
@@ -121,6 +121,7 @@ public final class RecordRouter implements MapPartitionsFunction<Row, Row> {
       }
       out[14] = all;
       out[15] = value;
+      out[16] = StrictUtf8.decodeOrNull(key);
       return RowFactory.create(out);
     }
   }

@@ -18,7 +18,10 @@ public final class RoutedSchema {
   public static final String PARTITION = "_source_partition";
   public static final String OFFSET = "_source_offset";
   public static final String KAFKA_TIMESTAMP = "_kafka_timestamp";
+  /** The Kafka key's bytes exactly as sent. */
   public static final String KAFKA_KEY = "_kafka_key";
+  /** The key as text where it is well-formed UTF-8, else null (set for dead letters only). */
+  public static final String KAFKA_KEY_TEXT = "_kafka_key_text";
   public static final String SCHEMA_ID = "_schema_id";
   public static final String SCHEMA_VERSION = "_schema_version";
   public static final String VALID = "_valid";
@@ -38,7 +41,7 @@ public final class RoutedSchema {
       DataTypes.createStructField(RULE, DataTypes.StringType, false)));
 
   /** Columns before the per-topic structs, in order. */
-  static final int FIXED_COLUMNS = 16;
+  static final int FIXED_COLUMNS = 17;
 
   private RoutedSchema() {}
 
@@ -48,7 +51,7 @@ public final class RoutedSchema {
         DataTypes.createStructField(PARTITION, DataTypes.IntegerType, false),
         DataTypes.createStructField(OFFSET, DataTypes.LongType, false),
         DataTypes.createStructField(KAFKA_TIMESTAMP, DataTypes.TimestampType, true),
-        DataTypes.createStructField(KAFKA_KEY, DataTypes.StringType, true),
+        DataTypes.createStructField(KAFKA_KEY, DataTypes.BinaryType, true),
         DataTypes.createStructField(SCHEMA_ID, DataTypes.IntegerType, true),
         DataTypes.createStructField(SCHEMA_VERSION, DataTypes.IntegerType, true),
         DataTypes.createStructField(VALID, DataTypes.BooleanType, false),
@@ -59,7 +62,8 @@ public final class RoutedSchema {
         DataTypes.createStructField(RULE, DataTypes.StringType, true),
         DataTypes.createStructField(DETAIL, DataTypes.StringType, true),
         DataTypes.createStructField(VIOLATIONS, DataTypes.createArrayType(VIOLATION, false), true),
-        DataTypes.createStructField(ORIGINAL_VALUE, DataTypes.BinaryType, true)));
+        DataTypes.createStructField(ORIGINAL_VALUE, DataTypes.BinaryType, true),
+        DataTypes.createStructField(KAFKA_KEY_TEXT, DataTypes.StringType, true)));
     for (Contract contract : catalog.contracts()) {
       fields.add(DataTypes.createStructField(eventColumn(contract.topic()), AvroSparkTypes.structOf(contract.schema()), true));
     }

@@ -2,6 +2,9 @@ package io.assay.ingestion.produce;
 
 import io.assay.schemas.contract.Contract;
 import io.assay.schemas.contract.ContractCatalog;
+import io.assay.schemas.contract.DeadLetterCategory;
+import io.assay.schemas.contract.FieldPath;
+import io.assay.schemas.contract.RecordRule;
 import io.assay.schemas.contract.Rules;
 import io.assay.schemas.wire.SchemaIds;
 import io.assay.schemas.wire.WireFormat;
@@ -68,10 +71,17 @@ public final class FaultInjector {
     return List.copyOf(targets(contract).kinds());
   }
 
-  /** Breaks one field of a not-yet-serialized event in the way the kind says. */
-  public void breakRecord(FaultKind kind, Contract contract, GenericRecord event, Instant now) {
+  /**
+   * Breaks one field (or, for a record rule, the fields it names) of a not-yet-serialized event in the
+   * way the kind says, and returns the dead-letter category the streaming job must give it (null for
+   * faults the serializer refuses).
+   */
+  public DeadLetterCategory breakRecord(FaultKind kind, Contract contract, GenericRecord event, Instant now) {
     List<String> fields = targets(contract).fields(kind);
     String field = fields.get(random.nextInt(fields.size()));
+    if (kind == FaultKind.BROKEN_RECORD_RULE) {
+      return breakRule(contract.recordRule(field).orElseThrow(), contract, event);
+    }
     switch (kind) {
       case MISSING_FIELD, NULL_REQUIRED_FIELD -> event.put(field, null);
       case WRONG_TYPE -> event.put(field, event.get(field) instanceof CharSequence ? (Object) 42 : "not-a-" + typeOf(contract, field));
@@ -85,6 +95,20 @@ public final class FaultInjector {
       case MALFORMED_CURRENCY -> event.put(field, event.get(field).toString().toLowerCase(Locale.ROOT));
       default -> throw new IllegalArgumentException(kind + " corrupts bytes, not records");
     }
+    return kind.expectedCategory();
+  }
+
+  /** Sets the rule's violated_by values; refuses to report a fault that did not break the rule. */
+  private static DeadLetterCategory breakRule(RecordRule rule, Contract contract, GenericRecord event) {
+    rule.violatedBy().forEach((path, value) -> {
+      int dot = path.lastIndexOf('.');
+      Object parent = dot < 0 ? event : FieldPath.parse(path.substring(0, dot)).valueIn(event);
+      ((GenericRecord) parent).put(path.substring(dot + 1), value);
+    });
+    if (rule.holds(event)) {
+      throw new IllegalStateException(contract.topic() + " rule " + rule.name() + " still holds after setting its violated_by values " + rule.violatedBy());
+    }
+    return rule.category();
   }
 
   /** Bytes a rogue producer might write, made from a valid framed message; null for a tombstone. */

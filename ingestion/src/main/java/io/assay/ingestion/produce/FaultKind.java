@@ -19,6 +19,8 @@ public enum FaultKind {
   STALE_EVENT_TIME(Stage.CONTRACT_BREAKING, DeadLetterCategory.VALUE_OUT_OF_RANGE, "event time a day older than the allowed age"),
   MALFORMED_TIMESTAMP(Stage.CONTRACT_BREAKING, DeadLetterCategory.INVALID_FORMAT, "event time not in ISO-8601"),
   MALFORMED_CURRENCY(Stage.CONTRACT_BREAKING, DeadLetterCategory.INVALID_FORMAT, "a currency code that is not ISO-4217"),
+  /** Which category depends on the rule, so the injector reads it from the contract. */
+  BROKEN_RECORD_RULE(Stage.CONTRACT_BREAKING, null, "valid fields that together break a record rule (its violated_by values)"),
   RANDOM_BYTES(Stage.CORRUPT_PAYLOAD, DeadLetterCategory.DESERIALIZATION_ERROR, "random bytes, not wire format"),
   TRUNCATED_AVRO(Stage.CORRUPT_PAYLOAD, DeadLetterCategory.DESERIALIZATION_ERROR, "a valid message cut short"),
   WRONG_MAGIC_BYTE(Stage.CORRUPT_PAYLOAD, DeadLetterCategory.DESERIALIZATION_ERROR, "a valid message with magic byte 1"),
@@ -52,7 +54,10 @@ public enum FaultKind {
     return stage;
   }
 
-  /** The dead-letter category downstream must assign; null for faults stopped at the producer. */
+  /**
+   * The dead-letter category downstream must assign; null for faults stopped at the producer and for
+   * {@link #BROKEN_RECORD_RULE}, whose category is the broken rule's ({@link FaultInjector#breakRecord}).
+   */
   public DeadLetterCategory expectedCategory() {
     return expectedCategory;
   }

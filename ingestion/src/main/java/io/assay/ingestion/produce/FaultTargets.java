@@ -14,8 +14,9 @@ import java.util.Set;
 import org.apache.avro.Schema;
 
 /**
- * For one contract, which top-level fields each fault kind can break. Read off the contract and the
- * schema, so a new event type gets every applicable fault without new code.
+ * For one contract, which top-level fields each fault kind can break (for {@link
+ * FaultKind#BROKEN_RECORD_RULE}, which record rules). Read off the contract and the schema, so a new
+ * event type gets every applicable fault without new code.
  */
 final class FaultTargets {
   private final Map<FaultKind, List<String>> fieldsByKind = new EnumMap<>(FaultKind.class);
@@ -52,6 +53,8 @@ final class FaultTargets {
         add(FaultKind.MALFORMED_CURRENCY, name);
       }
     }
+    contract.recordRules().stream().filter(rule -> !rule.violatedBy().isEmpty())
+        .forEach(rule -> add(FaultKind.BROKEN_RECORD_RULE, rule.name()));
     String eventTime = contract.eventTime().field();
     add(FaultKind.FUTURE_EVENT_TIME, eventTime);
     add(FaultKind.STALE_EVENT_TIME, eventTime);

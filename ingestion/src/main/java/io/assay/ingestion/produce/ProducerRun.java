@@ -6,6 +6,7 @@ import io.assay.ingestion.ledger.LedgerWriter;
 import io.assay.ingestion.ledger.Outcome;
 import io.assay.ingestion.ledger.ProduceCounts;
 import io.assay.schemas.contract.Contract;
+import io.assay.schemas.contract.DeadLetterCategory;
 import io.assay.schemas.contract.FieldPath;
 import io.assay.ingestion.weather.WeatherSource;
 import io.assay.schemas.contract.ContractCatalog;
@@ -101,7 +102,7 @@ public final class ProducerRun {
     Instant now = clock.instant();
     GenericRecord event = generator.next(now);
     Optional<FaultKind> fault = faults.draw(contract);
-    LedgerEntry entry = entryFor(contract, event, runId, fault);
+    LedgerEntry entry = entryFor(contract, event, runId, fault, fault.map(FaultKind::expectedCategory).orElse(null));
     byte[] value;
     Outcome outcome = Outcome.SENT;
     if (fault.isPresent() && fault.get().stage() == FaultKind.Stage.CORRUPT_PAYLOAD) {
@@ -109,8 +110,8 @@ public final class ProducerRun {
       outcome = Outcome.SENT_CORRUPT;
     } else {
       if (fault.isPresent()) {
-        faults.breakRecord(fault.get(), contract, event, now);
-        entry = entryFor(contract, event, runId, fault); // the ledger keeps what was actually sent
+        DeadLetterCategory expected = faults.breakRecord(fault.get(), contract, event, now);
+        entry = entryFor(contract, event, runId, fault, expected); // the ledger keeps what was actually sent
         outcome = Outcome.SENT_FAULTY;
       }
       try {
@@ -141,7 +142,8 @@ public final class ProducerRun {
     });
   }
 
-  private static LedgerEntry entryFor(Contract contract, GenericRecord event, String runId, Optional<FaultKind> fault) {
+  private static LedgerEntry entryFor(Contract contract, GenericRecord event, String runId, Optional<FaultKind> fault,
+      DeadLetterCategory expectedCategory) {
     Map<String, String> dimensions = new LinkedHashMap<>();
     for (String dimension : contract.ledgerDimensions()) {
       Object value = event.get(dimension);
@@ -151,7 +153,7 @@ public final class ProducerRun {
     Object eventTime = event.get(contract.eventTime().field());
     return new LedgerEntry(runId, String.valueOf(event.get(contract.keyField())), contract.topic(), null,
         fault.map(FaultKind::key).orElse(null),
-        fault.map(FaultKind::expectedCategory).map(Enum::name).orElse(null),
+        expectedCategory == null ? null : expectedCategory.name(),
         amount instanceof BigDecimal decimal ? decimal.toPlainString() : amount == null ? null : amount.toString(),
         eventTime == null ? null : eventTime.toString(), dimensions, -1, -1, null, null);
   }

@@ -1,6 +1,7 @@
 package io.assay.ingestion.bronze;
 
 import io.assay.ingestion.kafka.KafkaSettings;
+import io.assay.ingestion.kafka.TopicOffsets;
 import io.assay.ingestion.kafka.TopicProvisioner;
 import io.assay.ingestion.ledger.LedgerWriter;
 import io.assay.ingestion.produce.ProduceOptions;
@@ -14,10 +15,19 @@ import io.assay.schemas.registry.RegistrySettings;
 import io.assay.schemas.registry.SchemaRegistryClient;
 import io.assay.schemas.wire.RegistrySchemaIds;
 import io.assay.stack.LocalStack;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Random;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 
@@ -61,6 +71,32 @@ public final class BronzeHarness implements AutoCloseable {
     IngestSettings settings = settings(maxOffsetsPerTrigger);
     BronzeJob.start(spark, CATALOG, settings).awaitTermination();
     PipelineMetricsJob.start(spark, CATALOG, settings).awaitTermination();
+  }
+
+  /** Every message of the dead-letter topic, read as a plain consumer with {@code read_committed} would. */
+  public List<ConsumerRecord<byte[], byte[]>> deadLetterTopicMessages() {
+    Properties props = kafka.clientProperties();
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
+    List<ConsumerRecord<byte[], byte[]>> messages = new ArrayList<>();
+    long expected = TopicOffsets.committedMessages(kafka, TopicProvisioner.DEAD_LETTER_TOPIC);
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(TopicProvisioner.DEAD_LETTER_TOPIC).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (messages.size() < expected && System.currentTimeMillis() < deadline) {
+        consumer.poll(Duration.ofMillis(300)).forEach(messages::add);
+      }
+    }
+    return messages;
+  }
+
+  public static String header(ConsumerRecord<byte[], byte[]> message, String name) {
+    return new String(message.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
   @Override

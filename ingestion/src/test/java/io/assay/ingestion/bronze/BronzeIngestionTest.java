@@ -5,23 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.assay.ingestion.kafka.TopicOffsets;
-import io.assay.ingestion.kafka.TopicProvisioner;
 import io.assay.schemas.contract.DeadLetterCategory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,20 +58,25 @@ class BronzeIngestionTest {
   }
 
   @Test
-  void deadLetterMessagesCarryHeadersAndTheOriginalBytes() {
-    Map<String, byte[]> originalByPosition = new HashMap<>();
+  void deadLetterMessagesCarryHeadersAndTheOriginalKeyAndValueBytes() {
+    Map<String, Row> tableByPosition = new HashMap<>();
     for (Row row : harness.spark.read().format("delta").load(harness.lake.table(LakeLayout.DLQ_TABLE))
-        .select("source_topic", "source_partition", "source_offset", "original_value").collectAsList()) {
-      originalByPosition.put(row.getString(0) + "/" + row.getInt(1) + "/" + row.getLong(2), (byte[]) row.get(3));
+        .select("source_topic", "source_partition", "source_offset", "original_value", "kafka_key_bytes", "kafka_key").collectAsList()) {
+      tableByPosition.put(row.getString(0) + "/" + row.getInt(1) + "/" + row.getLong(2), row);
     }
-    List<ConsumerRecord<byte[], byte[]>> messages = consumeDeadLetterTopic();
-    assertEquals(originalByPosition.size(), messages.size());
+    List<ConsumerRecord<byte[], byte[]>> messages = harness.deadLetterTopicMessages();
+    assertEquals(tableByPosition.size(), messages.size());
     for (ConsumerRecord<byte[], byte[]> message : messages) {
-      String position = header(message, "source_topic") + "/" + header(message, "original_partition") + "/" + header(message, "original_offset");
-      assertTrue(originalByPosition.containsKey(position), position);
-      assertTrue(Arrays.equals(originalByPosition.get(position), message.value()), "original bytes unchanged at " + position);
-      assertTrue(Set.of(Arrays.stream(DeadLetterCategory.values()).map(Enum::name).toArray()).contains(header(message, "error_type")));
-      assertTrue(!header(message, "error_detail").isBlank());
+      String position = BronzeHarness.header(message, "source_topic") + "/" + BronzeHarness.header(message, "original_partition")
+          + "/" + BronzeHarness.header(message, "original_offset");
+      Row row = tableByPosition.get(position);
+      assertTrue(row != null, position);
+      assertTrue(Arrays.equals((byte[]) row.get(3), message.value()), "original bytes unchanged at " + position);
+      assertTrue(Arrays.equals((byte[]) row.get(4), message.key()), "key bytes unchanged at " + position);
+      assertEquals(message.key() == null ? null : new String(message.key(), java.nio.charset.StandardCharsets.UTF_8), row.getString(5),
+          "the producer's keys are UTF-8, so the readable key is the key");
+      assertTrue(Set.of(Arrays.stream(DeadLetterCategory.values()).map(Enum::name).toArray()).contains(BronzeHarness.header(message, "error_type")));
+      assertTrue(!BronzeHarness.header(message, "error_detail").isBlank());
     }
   }
 
@@ -100,30 +97,5 @@ class BronzeIngestionTest {
       rows += harness.spark.read().format("delta").load(harness.lake.bronzeTable(topic)).count();
     }
     return rows;
-  }
-
-  private static List<ConsumerRecord<byte[], byte[]>> consumeDeadLetterTopic() {
-    Properties props = harness.kafka.clientProperties();
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
-    List<ConsumerRecord<byte[], byte[]>> messages = new java.util.ArrayList<>();
-    long expected = TopicOffsets.committedMessages(harness.kafka, TopicProvisioner.DEAD_LETTER_TOPIC);
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(TopicProvisioner.DEAD_LETTER_TOPIC).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long deadline = System.currentTimeMillis() + 60_000;
-      while (messages.size() < expected && System.currentTimeMillis() < deadline) {
-        consumer.poll(Duration.ofMillis(300)).forEach(messages::add);
-      }
-    }
-    return messages;
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> message, String name) {
-    return new String(message.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 }

@@ -48,7 +48,7 @@ class SchemaEvolutionTest {
     Schema v2Schema = new Schema.Parser().parse(v1.schema().toString().replace(
         "{\"name\":\"currency\",\"type\":\"string\"}",
         "{\"name\":\"currency\",\"type\":\"string\"},{\"name\":\"channel\",\"type\":\"string\",\"default\":\"web\"}"));
-    Contract v2 = new Contract(v1.topic(), v2Schema, v1.keyField(), v1.eventTime(), v1.amountField(), v1.ledgerDimensions(), v1.fields());
+    Contract v2 = new Contract(v1.topic(), v2Schema, v1.keyField(), v1.eventTime(), v1.amountField(), v1.ledgerDimensions(), v1.fields(), v1.recordRules());
     EventSerializer serializer = new EventSerializer(harness.schemaIds);
     PaymentGenerator payments = new PaymentGenerator(v1, new ShopWorld(new Random(5)));
 

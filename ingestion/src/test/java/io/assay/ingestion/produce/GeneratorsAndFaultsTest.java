@@ -2,6 +2,7 @@ package io.assay.ingestion.produce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.assay.schemas.contract.Contract;
 import io.assay.schemas.contract.ContractCatalog;
 import io.assay.schemas.contract.ContractValidator;
 import io.assay.schemas.contract.ContractViolation;
+import io.assay.schemas.contract.DeadLetterCategory;
 import io.assay.schemas.wire.DecodeResult;
 import io.assay.schemas.wire.EventDecoder;
 import io.assay.schemas.wire.EventSerializer;
@@ -95,12 +97,18 @@ class GeneratorsAndFaultsTest {
               assertThrows(SchemaRejectedException.class, () -> serializer.serialize(contract, event), where);
             }
             case CONTRACT_BREAKING -> {
-              faults.breakRecord(kind, contract, event, NOW);
+              DeadLetterCategory expected = faults.breakRecord(kind, contract, event, NOW);
+              assertNotNull(expected, where);
               DecodeResult.Decoded decoded = assertInstanceOf(DecodeResult.Decoded.class,
                   decoder.decode(serializer.serialize(contract, event)), where);
               List<ContractViolation> violations = validator(contract).validate(decoded.record());
               assertEquals(1, violations.size(), () -> where + " should break exactly one rule: " + violations);
-              assertEquals(kind.expectedCategory(), violations.get(0).category(), where);
+              assertEquals(expected, violations.get(0).category(), where);
+              if (kind == FaultKind.BROKEN_RECORD_RULE) {
+                assertEquals(contract.recordRule(violations.get(0).rule()).orElseThrow().category(), expected, where);
+              } else {
+                assertEquals(kind.expectedCategory(), expected, where);
+              }
             }
             case CORRUPT_PAYLOAD -> {
               byte[] bytes = faults.corruptPayload(kind, contract, serializer.serialize(contract, event));
@@ -113,6 +121,21 @@ class GeneratorsAndFaultsTest {
       }
     }
     assertEquals(EnumSet.allOf(FaultKind.class), exercised);
+  }
+
+  @Test
+  void aBrokenRecordRuleFaultBreaksEachRuleThatSaysHow() {
+    Contract payments = CATALOG.forTopic("payments");
+    Contract orders = CATALOG.forTopic("orders");
+    assertTrue(faults.applicableKinds(payments).contains(FaultKind.BROKEN_RECORD_RULE));
+    assertTrue(faults.applicableKinds(orders).contains(FaultKind.BROKEN_RECORD_RULE));
+    assertTrue(!faults.applicableKinds(CATALOG.forTopic("weather")).contains(FaultKind.BROKEN_RECORD_RULE), "weather has no record rules");
+    GenericRecord payment = generators.get("payments").next(NOW);
+    assertEquals(DeadLetterCategory.INVALID_ENUM_VALUE, faults.breakRecord(FaultKind.BROKEN_RECORD_RULE, payments, payment, NOW));
+    assertEquals("SUCCEEDED", payment.get("status").toString());
+    assertEquals("card_declined", payment.get("failure_reason").toString());
+    List<ContractViolation> violations = validator(payments).validate(payment);
+    assertEquals(List.of("successes_have_no_reason"), violations.stream().map(ContractViolation::rule).toList());
   }
 
   @Test

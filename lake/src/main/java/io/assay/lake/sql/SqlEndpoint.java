@@ -1,5 +1,8 @@
 package io.assay.lake.sql;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.hive.ql.session.SessionState;
 import org.apache.hive.service.Service;
 import org.apache.hive.service.cli.thrift.ThriftCLIService;
 import org.apache.spark.sql.SparkSession;
@@ -29,18 +32,41 @@ public final class SqlEndpoint implements AutoCloseable {
       throw new IllegalStateException("the SQL endpoint needs a catalog to find tables by name, and this session has none"
           + " (ASSAY_CATALOG=none?): use local, hive, glue or unity");
     }
-    spark.conf().set("hive.server2.thrift.bind.host", settings.host());
-    spark.conf().set("hive.server2.thrift.port", Integer.toString(settings.port()));
-    spark.conf().set("hive.server2.transport.mode", "binary");
+    Map<String, String> hive = new LinkedHashMap<>();
+    hive.put("hive.server2.thrift.bind.host", settings.host());
+    hive.put("hive.server2.thrift.port", Integer.toString(settings.port()));
+    hive.put("hive.server2.transport.mode", "binary");
     if (settings.hasCredentials()) {
       PasswordCheck.expect(settings.user().orElseThrow(), settings.password().orElseThrow());
-      spark.conf().set("hive.server2.authentication", "CUSTOM");
-      spark.conf().set("hive.server2.custom.authentication.class", PasswordCheck.class.getName());
+      hive.put("hive.server2.authentication", "CUSTOM");
+      hive.put("hive.server2.custom.authentication.class", PasswordCheck.class.getName());
     } else {
-      spark.conf().set("hive.server2.authentication", "NONE");
+      hive.put("hive.server2.authentication", "NONE");
+    }
+    hive.forEach((key, value) -> spark.conf().set(key, value));
+    // With Spark's built-in Hive, the server reuses this thread's Hive session state when the
+    // metastore client already made one (it has, once a table was named), and reads its settings
+    // from there, not from the Spark session: without this it would listen on every interface.
+    SessionState existing = SessionState.get();
+    if (existing != null) {
+      hive.forEach((key, value) -> existing.getConf().set(key, value));
     }
     HiveThriftServer2 server = HiveThriftServer2.startWithContext(spark.sqlContext());
-    return new SqlEndpoint(server, settings.host(), boundPort(server, settings.port()));
+    SqlEndpoint endpoint = new SqlEndpoint(server, settings.host(), boundPort(server, settings.port()));
+    endpoint.checkServerTook(hive);
+    return endpoint;
+  }
+
+  /** Stops the server if it is not configured as asked (address, authentication): never serve open by accident. */
+  private void checkServerTook(Map<String, String> hive) {
+    for (Map.Entry<String, String> wanted : hive.entrySet()) {
+      String actual = server.getHiveConf().get(wanted.getKey());
+      if (!wanted.getKey().endsWith(".port") && !wanted.getValue().equals(actual)) {
+        close();
+        throw new IllegalStateException("the SQL endpoint did not take " + wanted.getKey() + "=" + wanted.getValue()
+            + " (it has " + actual + "); stopped it rather than serve with other settings");
+      }
+    }
   }
 
   /** The port the server listens on (the chosen one when started with port 0). */

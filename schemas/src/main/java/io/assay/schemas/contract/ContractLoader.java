@@ -21,13 +21,14 @@ import org.apache.avro.SchemaParseException;
 
 /**
  * Reads a {@code <topic>.contract.yaml} and its Avro schema into a {@link Contract}, checking that
- * every field exists in the schema with the declared type and that each rule fits its type.
+ * every field exists in the schema with the declared type and that each rule fits its type, and
+ * compiling the record rules (see {@link RecordRuleReader}).
  * Errors name the file and the field, so a typo never surfaces later as a runtime failure.
  */
 public final class ContractLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TOP_KEYS =
-      Set.of("topic", "schema", "key", "event_time", "amount", "ledger_dimensions", "fields");
+      Set.of("topic", "schema", "key", "event_time", "amount", "ledger_dimensions", "fields", "record_rules");
   private static final Set<String> FIELD_KEYS =
       Set.of("required", "type", "format", "pattern", "min", "max", "allowed", "min_items");
   private static final Set<String> EVENT_TIME_KEYS = Set.of("field", "max_future", "max_age");
@@ -48,10 +49,10 @@ public final class ContractLoader {
     if (root == null || !root.isObject()) {
       throw new ContractDefinitionException(fileName + ": expected a mapping with topic, schema, key and fields");
     }
-    return new ContractLoader.Reader(fileName, root, readSibling).read();
+    return new ContractLoader.Reader(fileName, yamlText, root, readSibling).read();
   }
 
-  private record Reader(String file, JsonNode root, Function<String, String> readSibling) {
+  private record Reader(String file, String yamlText, JsonNode root, Function<String, String> readSibling) {
     Contract read() {
       onlyKeys(root, TOP_KEYS, "the contract");
       String topic = text(root, "topic");
@@ -78,7 +79,9 @@ public final class ContractLoader {
       List<String> dimensions = new ArrayList<>();
       root.path("ledger_dimensions").forEach(d -> dimensions.add(d.asText()));
       dimensions.forEach(d -> requireTopLevel(fields, d, "ledger_dimensions", null));
-      return new Contract(topic, schema, key, eventTime, amount, dimensions, fields);
+      List<RecordRule> recordRules =
+          new RecordRuleReader(file, YamlLines.of(yamlText), schema, fields).read(root.get("record_rules"));
+      return new Contract(topic, schema, key, eventTime, amount, dimensions, fields, recordRules);
     }
 
     private Schema parseSchema(String schemaFile) {

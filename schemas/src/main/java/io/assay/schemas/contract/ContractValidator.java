@@ -7,9 +7,12 @@ import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Checks a decoded record against its contract in two passes: structural (required, type, format,
+ * Checks a decoded record against its contract in three passes: structural (required, type, format,
  * pattern) over every field, then business rules (bounds, allowed values, event-time window) over
- * the values that passed. Returns every violation; an empty list means the record is valid.
+ * the values that passed, then the record rules across fields, only when every field kept its own
+ * rules: a rule never reads a value of the wrong type, and a record is dead-lettered for its broken
+ * field rather than again for each rule that field takes part in. Returns every violation found;
+ * an empty list means the record is valid.
  * Free of Spark and Kafka so producers, the streaming job and tests share it.
  */
 public final class ContractValidator {
@@ -49,6 +52,13 @@ public final class ContractValidator {
           if (!rule.accepts(found.value(), now)) {
             violations = add(violations, violation(rule, field, found));
           }
+        }
+      }
+    }
+    if (violations == null) {
+      for (RecordRule rule : contract.recordRules()) {
+        if (!rule.holds(record)) {
+          violations = add(violations, rule.violation(contract.topic(), record));
         }
       }
     }

@@ -5,13 +5,13 @@ package io.assay.schemas.contract;
  * the streaming job, the DLQ table and the dashboards all use these names.
  */
 public enum DeadLetterCategory {
-  DESERIALIZATION_ERROR("the bytes are not a readable Confluent-framed Avro record (empty, wrong magic byte, truncated, corrupt, oversized)"),
+  DESERIALIZATION_ERROR("the bytes are not a readable Confluent-framed Avro record (empty, wrong magic byte, truncated, corrupt, oversized, malformed UTF-8, an overflowing varint)"),
   UNKNOWN_SCHEMA("the schema id in the header is not known to the schema registry"),
   SCHEMA_MISMATCH("the writer schema cannot be read as the topic's schema, or a value has the wrong type"),
   MISSING_REQUIRED_FIELD("a field the contract requires is absent or null"),
   INVALID_FORMAT("a value breaks the declared format or pattern (timestamp, currency code, id)"),
-  VALUE_OUT_OF_RANGE("a value lies outside its declared bounds, including the event-time window"),
-  INVALID_ENUM_VALUE("a value is not one of the contract's allowed values");
+  VALUE_OUT_OF_RANGE("a value lies outside its declared bounds, including the event-time window, or outside what a record rule allows given the other fields (a line above its order's total)"),
+  INVALID_ENUM_VALUE("a value is not one of the contract's allowed values, alone or given the other fields (a failure reason on a successful payment)");
 
   private final String meaning;
 

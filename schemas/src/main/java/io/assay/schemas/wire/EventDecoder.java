@@ -14,21 +14,34 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 
 /**
  * Consumer side of the wire format for one topic: reads a Confluent-framed message with the writer
  * schema its header names, resolved to the topic's reader schema (so evolved producers keep
- * working). Every failure becomes an {@link DecodeResult.Undecodable} with its category; only an
- * unreachable registry escapes as an exception, because that is an outage, not bad data.
+ * working). Decoding is strict ({@link StrictBinaryDecoder}): bytes that are not valid Avro, such
+ * as malformed UTF-8 in any string or a varint that overflows its type, are refused, never altered.
+ * Every failure becomes an {@link DecodeResult.Undecodable} with its category, and with the field
+ * where the bytes break when that is known; only an unreachable registry escapes as an exception,
+ * because that is an outage, not bad data.
  */
 public final class EventDecoder {
   static final long UNKNOWN_ID_RECHECK_NANOS = 10_000_000_000L;
   private final Contract contract;
   private final SchemaIds schemaIds;
   private final int maxMessageBytes;
-  /** Per writer id: a reader for it, or the reason it cannot be read as this topic's schema. */
+  /** A writer schema's reader, resolving to the topic's schema, and its locator of failures, made when first needed. */
+  private static final class WriterReader {
+    final Schema writer;
+    final GenericDatumReader<GenericRecord> reader;
+    FieldLocator locator;
+
+    WriterReader(Schema writer, GenericDatumReader<GenericRecord> reader) {
+      this.writer = writer;
+      this.reader = reader;
+    }
+  }
+
+  /** Per writer id: a {@link WriterReader} for it, or the reason it cannot be read as this topic's schema. */
   private final ConcurrentMap<Integer, Object> readers = new ConcurrentHashMap<>();
   /**
    * Unknown ids and when they were last asked for: a rogue producer repeating one bad id costs one
@@ -36,7 +49,7 @@ public final class EventDecoder {
    */
   private final Map<Integer, Long> unknownAskedAt = new HashMap<>();
   private final LongSupplier nanoTime;
-  private BinaryDecoder reusableDecoder;
+  private final StrictBinaryDecoder decoder = new StrictBinaryDecoder();
 
   public EventDecoder(Contract contract, SchemaIds schemaIds, int maxMessageBytes) {
     this(contract, schemaIds, maxMessageBytes, System::nanoTime);
@@ -80,13 +93,10 @@ public final class EventDecoder {
       return new DecodeResult.Undecodable(violation, schemaId);
     }
     unknownAskedAt.remove(schemaId);
-    @SuppressWarnings("unchecked")
-    GenericDatumReader<GenericRecord> datumReader = (GenericDatumReader<GenericRecord>) reader;
+    WriterReader writerReader = (WriterReader) reader;
+    int bodyLength = message.length - WireFormat.HEADER_LENGTH;
     try {
-      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(
-          message, WireFormat.HEADER_LENGTH, message.length - WireFormat.HEADER_LENGTH, reusableDecoder);
-      reusableDecoder = decoder;
-      GenericRecord record = datumReader.read(null, decoder);
+      GenericRecord record = writerReader.reader.read(null, decoder.reset(message, WireFormat.HEADER_LENGTH, bodyLength));
       if (!decoder.isEnd()) {
         return undecodable(DeadLetterCategory.DESERIALIZATION_ERROR,
             "bytes left over after the record: corrupt or written with another schema", schemaId);
@@ -95,9 +105,13 @@ public final class EventDecoder {
     } catch (java.io.IOException | AvroRuntimeException | IndexOutOfBoundsException
         | NegativeArraySizeException | UnsupportedOperationException | ClassCastException
         | IllegalArgumentException | ArithmeticException e) {
-      return undecodable(DeadLetterCategory.DESERIALIZATION_ERROR,
-          "truncated or corrupt Avro: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-          schemaId);
+      if (writerReader.locator == null) {
+        writerReader.locator = new FieldLocator(writerReader.writer);
+      }
+      MalformedAvroException located = writerReader.locator.locate(message, WireFormat.HEADER_LENGTH, bodyLength);
+      MalformedAvroException failure = located != null ? located : MalformedAvroException.of(e);
+      return new DecodeResult.Undecodable(new ContractViolation(DeadLetterCategory.DESERIALIZATION_ERROR,
+          contract.topic(), failure.path(), failure.observed(), failure.rule()), schemaId);
     }
   }
 
@@ -117,7 +131,10 @@ public final class EventDecoder {
       return ContractViolation.ofRecord(DeadLetterCategory.SCHEMA_MISMATCH, contract.topic(),
           "schema id " + schemaId + " cannot be read as " + reader.getFullName() + ": " + compatibility.getDescription());
     }
-    return new GenericDatumReader<GenericRecord>(writer.get(), reader, AvroData.MODEL);
+    GenericDatumReader<GenericRecord> datumReader = writer.get().equals(reader)
+        ? new GenericDatumReader<>(writer.get(), reader, AvroData.MODEL)
+        : new PromotedStringReader(writer.get(), reader);
+    return new WriterReader(writer.get(), datumReader);
   }
 
   private ContractViolation unknownId(int schemaId) {

@@ -15,7 +15,8 @@ class ContractLoaderTest {
       {"type":"record","name":"Reading","namespace":"t","fields":[
         {"name":"id","type":"string"},
         {"name":"at","type":"string"},
-        {"name":"value","type":"int"}]}""";
+        {"name":"value","type":"int"},
+        {"name":"limit","type":["null",{"type":"bytes","logicalType":"decimal","precision":12,"scale":2}],"default":null}]}""";
 
   private static Contract load(String yaml) {
     return ContractLoader.load("sensors.contract.yaml", yaml, name -> {
@@ -103,6 +104,79 @@ class ContractLoaderTest {
   void missingSchemaFileIsNamed() {
     String message = failure(contractWith("").replace("sensors.avsc", "nope.avsc"));
     assertTrue(message.contains("cannot read schema file 'nope.avsc'"), message);
+  }
+
+  private static String withRules(String rules) {
+    return contractWith("  value: {required: true, type: int}\n  limit: {required: false, type: decimal}\n") + rules;
+  }
+
+  @Test
+  void loadsRecordRulesWithTheirCategoryMessageAndViolationValues() {
+    Contract contract = load(withRules("""
+        record_rules:
+          - name: value_within_limit
+            category: VALUE_OUT_OF_RANGE
+            predicate: limit IS NULL OR value <= limit
+            message: a reading never exceeds its limit
+            violated_by: {value: 7, limit: '0.5'}
+        """));
+    RecordRule rule = contract.recordRule("value_within_limit").orElseThrow();
+    assertEquals(DeadLetterCategory.VALUE_OUT_OF_RANGE, rule.category());
+    assertEquals("a reading never exceeds its limit", rule.message());
+    assertEquals("limit IS NULL OR value <= limit", rule.predicate().toString());
+    assertEquals(7, rule.violatedBy().get("value"));
+    assertEquals(new java.math.BigDecimal("0.50"), rule.violatedBy().get("limit"), "decimals at the schema's scale");
+  }
+
+  @Test
+  void shippedContractsDeclareTheRulesSilverHaltsOn() {
+    ContractCatalog catalog = ContractCatalog.fromClasspath();
+    assertTrue(catalog.forTopic("payments").recordRule("successes_have_no_reason").isPresent());
+    assertTrue(catalog.forTopic("orders").recordRule("line_within_order_total").isPresent());
+  }
+
+  @Test
+  void predicateErrorsNameFileLineRuleColumnAndProblem() {
+    String rules = """
+        record_rules:
+          - name: fine
+            category: VALUE_OUT_OF_RANGE
+            predicate: value >= 0
+            message: ok
+          - name: typo
+            category: VALUE_OUT_OF_RANGE
+            message: broken
+            predicate: valeu >= 0 AND value < 10
+        """;
+    String message = failure(withRules(rules));
+    assertTrue(message.startsWith("sensors.contract.yaml:18: record rule 'typo': unknown field 'valeu' (fields: id, at, value, limit) at column 1 of: valeu >= 0"), message);
+    assertTrue(failure(withRules(rules.replace("valeu >= 0", "value >= 'zero'")))
+        .startsWith("sensors.contract.yaml:18: record rule 'typo': cannot compare an integer with a string at column 7"));
+    assertTrue(failure(withRules(rules.replace("valeu >= 0 AND", "value >= 0 AND AND")))
+        .startsWith("sensors.contract.yaml:18: record rule 'typo': expected a field, a literal or '(' but found 'AND' at column 16"));
+  }
+
+  @Test
+  void recordRuleShapeErrorsNameFileAndLine() {
+    String rule = """
+        record_rules:
+          - name: ok_rule
+            category: VALUE_OUT_OF_RANGE
+            predicate: value >= 0
+            message: fine
+        """;
+    assertTrue(failure(withRules(rule.replace("VALUE_OUT_OF_RANGE", "DESERIALIZATION_ERROR")))
+        .startsWith("sensors.contract.yaml:12: record rule 'ok_rule': category 'DESERIALIZATION_ERROR' is not one a rule can produce"));
+    assertTrue(failure(withRules(rule.replace("VALUE_OUT_OF_RANGE", "OUT_OF_RANGE"))).contains("category 'OUT_OF_RANGE'"));
+    assertTrue(failure(withRules(rule.replace("    message: fine\n", "")))
+        .startsWith("sensors.contract.yaml:11: record rule 'ok_rule': 'message' is missing"));
+    assertTrue(failure(withRules(rule + "    severity: error\n")).startsWith("sensors.contract.yaml:15: record rule 'ok_rule': unknown key 'severity'"));
+    assertTrue(failure(withRules(rule.replace("ok_rule", "Not-Snake"))).contains("must be lower_snake_case"));
+    assertTrue(failure(withRules(rule + rule.replace("record_rules:\n", ""))).startsWith("sensors.contract.yaml:15: record rule 'ok_rule' is declared twice"));
+    assertTrue(failure(withRules("record_rules: {a: 1}\n")).contains("'record_rules' must be a list"));
+    assertTrue(failure(withRules(rule + "    violated_by: {valeu: 1}\n")).contains("violated_by names 'valeu', which is not a declared field"));
+    assertTrue(failure(withRules(rule + "    violated_by: {value: ten}\n")).contains("violated_by value 'ten' does not fit value (int)"));
+    assertTrue(failure(withRules(rule + "    violated_by: {limit: '0.001'}\n")).contains("violated_by value '0.001' does not fit limit (decimal)"));
   }
 
   @Test

@@ -70,6 +70,7 @@ class ContractValidatorTest {
     GenericRecord payment = PaymentFixture.validPayment();
     payment.put("failure_reason", null);
     assertEquals(List.of(), validate("payments", payment));
+    payment.put("status", "FAILED"); // a reason on a success would also break successes_have_no_reason
     payment.put("failure_reason", "gremlins");
     assertEquals(INVALID_ENUM_VALUE, onlyViolation(payment).category());
   }
@@ -189,5 +190,77 @@ class ContractValidatorTest {
     List<ContractViolation> violations = validate("weather", reading);
     assertEquals(2, violations.size(), violations::toString); // fails both min and max
     assertTrue(violations.stream().allMatch(v -> v.category() == VALUE_OUT_OF_RANGE));
+  }
+
+  @Test
+  void rejectsSucceededPaymentWithFailureReasonByNamedRecordRule() {
+    GenericRecord payment = PaymentFixture.validPayment();
+    payment.put("failure_reason", "card_declined");
+    ContractViolation violation = onlyViolation(payment);
+    assertEquals(INVALID_ENUM_VALUE, violation.category());
+    assertEquals("successes_have_no_reason", violation.rule());
+    assertEquals("status, failure_reason", violation.field());
+    assertEquals("status=SUCCEEDED, failure_reason=card_declined", violation.observedValue());
+    assertEquals("status=SUCCEEDED, failure_reason=card_declined violates successes_have_no_reason: "
+        + "a successful payment carries no failure reason (status = 'FAILED' OR failure_reason IS NULL)", violation.detail());
+  }
+
+  @Test
+  void acceptsFailedPaymentsWithOrWithoutReason() {
+    GenericRecord payment = PaymentFixture.validPayment();
+    payment.put("status", "FAILED");
+    assertEquals(List.of(), validate("payments", payment));
+    payment.put("failure_reason", "timeout");
+    assertEquals(List.of(), validate("payments", payment));
+  }
+
+  @Test
+  void recordRulesJudgeOnlyRecordsWhoseFieldsKeepTheirOwnRules() {
+    GenericRecord payment = PaymentFixture.validPayment();
+    payment.put("failure_reason", "timeout");
+    assertEquals(List.of("successes_have_no_reason"), validate("payments", payment).stream().map(ContractViolation::rule).toList());
+    payment.put("amount", new BigDecimal("-1.00"));
+    assertEquals(List.of("amount >= 0.01"), validate("payments", payment).stream().map(ContractViolation::rule).toList(),
+        "the broken field decides; the rule is not reported on top");
+    payment.put("amount", new BigDecimal("1.00"));
+    payment.put("status", 42);
+    assertEquals(List.of(SCHEMA_MISMATCH), validate("payments", payment).stream().map(ContractViolation::category).toList(),
+        "no rule reads a value of the wrong type");
+    payment.put("status", null);
+    assertEquals(List.of(MISSING_REQUIRED_FIELD), validate("payments", payment).stream().map(ContractViolation::category).toList());
+  }
+
+  @Test
+  void rejectsOrderWithALineAboveItsTotalNamingTheLine() {
+    Contract orders = PaymentFixture.CATALOG.forTopic("orders");
+    GenericRecord order = OrderFixture.validOrder(orders); // lines 2 x 9.99 and 1 x 20.00
+    order.put("total_amount", new BigDecimal("20.00"));
+    assertEquals(List.of(), validate("orders", order), "a line equal to the total is within it");
+    order.put("total_amount", new BigDecimal("19.99"));
+    List<ContractViolation> violations = validate("orders", order);
+    assertEquals(1, violations.size(), violations::toString);
+    ContractViolation violation = violations.get(0);
+    assertEquals(VALUE_OUT_OF_RANGE, violation.category());
+    assertEquals("line_within_order_total", violation.rule());
+    assertEquals("items[1].quantity, items[1].unit_price, total_amount", violation.field());
+    assertEquals("items[1].quantity=1, items[1].unit_price=20.00, total_amount=19.99", violation.observedValue());
+  }
+
+  @Test
+  void everyShippedRuleIsBrokenByItsOwnViolationValuesAlone() {
+    Contract orders = PaymentFixture.CATALOG.forTopic("orders");
+    for (Contract contract : List.of(PaymentFixture.contract(), orders)) {
+      assertTrue(!contract.recordRules().isEmpty());
+      for (RecordRule rule : contract.recordRules()) {
+        GenericRecord broken = contract == orders ? OrderFixture.validOrder(orders) : PaymentFixture.validPayment();
+        rule.violatedBy().forEach((path, value) -> {
+          assertTrue(!path.contains("."), "the shipped rules set top-level fields");
+          broken.put(path, value);
+        });
+        List<ContractViolation> violations = new ContractValidator(contract, CLOCK).validate(broken);
+        assertEquals(List.of(rule.name()), violations.stream().map(ContractViolation::rule).toList(), contract.topic());
+        assertEquals(rule.category(), violations.get(0).category());
+      }
+    }
   }
 }

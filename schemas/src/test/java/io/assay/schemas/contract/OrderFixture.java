@@ -7,10 +7,10 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /** Valid orders and weather readings, built by hand against the real schemas. */
-final class OrderFixture {
+public final class OrderFixture {
   private OrderFixture() {}
 
-  static GenericRecord validOrder(Contract orders) {
+  public static GenericRecord validOrder(Contract orders) {
     Schema schema = orders.schema();
     Schema itemSchema = schema.getField("items").schema().getElementType();
     GenericRecord first = item(itemSchema, "SKU-00001", 2, "9.99");
@@ -42,7 +42,7 @@ final class OrderFixture {
     return item;
   }
 
-  static GenericRecord validWeather(Contract weather) {
+  public static GenericRecord validWeather(Contract weather) {
     GenericRecord reading = new GenericData.Record(weather.schema());
     reading.put("reading_id", "3f1c1a52-8a4e-4c1e-9a0e-0c3d2b1a9f00");
     reading.put("city", "Pune");

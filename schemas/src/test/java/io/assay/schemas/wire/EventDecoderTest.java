@@ -3,6 +3,12 @@ package io.assay.schemas.wire;
 import static io.assay.schemas.contract.DeadLetterCategory.DESERIALIZATION_ERROR;
 import static io.assay.schemas.contract.DeadLetterCategory.SCHEMA_MISMATCH;
 import static io.assay.schemas.contract.DeadLetterCategory.UNKNOWN_SCHEMA;
+import static io.assay.schemas.wire.MalformedAvroCorpus.bytes;
+import static io.assay.schemas.wire.MalformedAvroCorpus.concat;
+import static io.assay.schemas.wire.MalformedAvroCorpus.utf8;
+import static io.assay.schemas.wire.MalformedAvroCorpus.zigZag;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,18 +16,31 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.assay.schemas.contract.Contract;
+import io.assay.schemas.contract.ContractCatalog;
 import io.assay.schemas.contract.ContractViolation;
 import io.assay.schemas.contract.DeadLetterCategory;
+import io.assay.schemas.contract.OrderFixture;
 import io.assay.schemas.contract.PaymentFixture;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.Random;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.DecoderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EventDecoderTest {
+  private static final ContractCatalog CATALOG = PaymentFixture.CATALOG;
+  private static final InMemorySchemaIds REGISTRY = new InMemorySchemaIds();
   private final InMemorySchemaIds registry = new InMemorySchemaIds();
   private final Contract payments = PaymentFixture.contract();
   private final EventSerializer serializer = new EventSerializer(registry);
@@ -187,6 +206,116 @@ class EventDecoderTest {
     assertThrows(SchemaRejectedException.class, () -> serializer.serialize(payments, payment));
   }
 
+  static Stream<MalformedAvroCorpus.Entry> corpus() {
+    return MalformedAvroCorpus.from(validEvents()).stream();
+  }
+
+  static Map<String, GenericRecord> validEvents() {
+    Map<String, GenericRecord> events = new HashMap<>();
+    events.put("orders", OrderFixture.validOrder(CATALOG.forTopic("orders")));
+    events.put("payments", PaymentFixture.validPayment());
+    events.put("weather", OrderFixture.validWeather(CATALOG.forTopic("weather")));
+    GenericRecord click = new GenericData.Record(CATALOG.forTopic("clickstream").schema());
+    click.put("event_id", UUID.nameUUIDFromBytes(new byte[] {1}).toString());
+    click.put("session_id", "SES-0123456789");
+    click.put("event_ts", "2026-11-24T11:00:00Z");
+    click.put("event_type", "page_view");
+    click.put("page_url", "/home");
+    click.put("device", "mobile");
+    click.put("duration_ms", 5_000);
+    events.put("clickstream", click);
+    return events;
+  }
+
+  private static DecodeResult decodeEntry(MalformedAvroCorpus.Entry entry) {
+    Contract contract = CATALOG.forTopic(entry.topic());
+    int id = REGISTRY.idFor(contract.subject(), contract.schema());
+    return new EventDecoder(contract, REGISTRY, 1024 * 1024).decode(entry.framed(id));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void everyCorpusEntryIsRefusedNamingItsFieldOrDecodedExactly(MalformedAvroCorpus.Entry entry) {
+    DecodeResult result = decodeEntry(entry);
+    if (entry.valid()) {
+      GenericRecord decoded = assertInstanceOf(DecodeResult.Decoded.class, result, result::toString).record();
+      assertArrayEquals(entry.body(), MalformedAvroCorpus.encode(decoded), "decoded record re-encodes to the bytes sent");
+      return;
+    }
+    ContractViolation violation = assertInstanceOf(DecodeResult.Undecodable.class, result, result::toString).violation();
+    assertEquals(DESERIALIZATION_ERROR, violation.category());
+    assertEquals(entry.brokenField().orElseThrow(), violation.field(), violation::toString);
+    assertTrue(violation.rule().contains(entry.rule()), violation::toString);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void avrosOwnReaderLetsTheWrappingCasesThroughUnchanged(MalformedAvroCorpus.Entry entry) {
+    if (!entry.name().contains("(Avro reads")) {
+      return;
+    }
+    Schema schema = CATALOG.forTopic(entry.topic()).schema();
+    assertDoesNotThrow(() -> new GenericDatumReader<GenericRecord>(schema, schema, AvroData.MODEL)
+        .read(null, DecoderFactory.get().binaryDecoder(entry.body(), null)),
+        "the corpus entry must be one that Avro's lenient reader accepts");
+  }
+
+  @Test
+  void malformedStringIsReportedReadablyWithTheOffendingByte() {
+    MalformedAvroCorpus.Entry overlong = corpus().filter(e -> e.name().startsWith("overlong")).findFirst().orElseThrow();
+    ContractViolation violation = ((DecodeResult.Undecodable) decodeEntry(overlong)).violation();
+    assertEquals("Le\\xc0\\xafeds", violation.observedValue());
+    assertEquals("shipping_address.city=Le\\xc0\\xafeds violates a string is well-formed UTF-8 (byte 0xc0 at 2 is not)",
+        violation.detail());
+  }
+
+  @Test
+  void overflowingIntShowsItsBytes() {
+    MalformedAvroCorpus.Entry wrapped = corpus().filter(e -> e.name().startsWith("int varint with")).findFirst().orElseThrow();
+    ContractViolation violation = ((DecodeResult.Undecodable) decodeEntry(wrapped)).violation();
+    assertEquals("90 ce 80 80 10", violation.observedValue(), "5000 zig-zagged is 10000, with bit 32 set in the fifth byte");
+  }
+
+  @Test
+  void malformedStringInAFieldTheTopicsSchemaDropsIsStillRefusedAndNamed() {
+    Contract payments = PaymentFixture.contract();
+    Schema v2 = new Schema.Parser().parse(payments.schema().toString().replace("{\"name\":\"currency\",\"type\":\"string\"}",
+        "{\"name\":\"currency\",\"type\":\"string\"},{\"name\":\"note\",\"type\":\"string\",\"default\":\"\"}"));
+    int id = REGISTRY.idFor(payments.subject(), v2);
+    byte[] v1Body = MalformedAvroCorpus.encode(PaymentFixture.validPayment());
+    byte[] currency = MalformedAvroCorpus.encodedString("EUR");
+    byte[] body = MalformedAvroCorpus.replace(v1Body, currency, concat(currency, zigZag(2), bytes('o', 0xff)));
+    DecodeResult result = new EventDecoder(payments, REGISTRY, 1024 * 1024).decode(WireFormat.frame(id, body));
+    ContractViolation violation = assertInstanceOf(DecodeResult.Undecodable.class, result, result::toString).violation();
+    assertEquals("note", violation.field(), "named in the writer's schema, where the bytes are");
+    assertEquals("o\\xff", violation.observedValue());
+  }
+
+  @Test
+  void bytesPromotedToAStringMustBeUtf8Too() {
+    Contract payments = PaymentFixture.contract();
+    Schema writer = new Schema.Parser().parse(payments.schema().toString()
+        .replace("{\"name\":\"failure_reason\",\"type\":[\"null\",\"string\"]", "{\"name\":\"failure_reason\",\"type\":[\"null\",\"bytes\"]"));
+    assertFalse(writer.equals(payments.schema()), "the test must change the writer's schema");
+    int id = REGISTRY.idFor(payments.subject(), writer);
+    byte[] nullReason = MalformedAvroCorpus.encode(PaymentFixture.validPayment());
+    byte[] prefix = Arrays.copyOf(nullReason, nullReason.length - 1);
+    EventDecoder decoder = new EventDecoder(payments, REGISTRY, 1024 * 1024);
+
+    DecodeResult good = decoder.decode(WireFormat.frame(id, concat(prefix, zigZag(1), zigZag(7), utf8("timeout"))));
+    assertEquals("timeout", assertInstanceOf(DecodeResult.Decoded.class, good, good::toString).record().get("failure_reason").toString());
+    DecodeResult bad = decoder.decode(WireFormat.frame(id, concat(prefix, zigZag(1), zigZag(3), bytes('t', 0xff, 'o'))));
+    ContractViolation violation = assertInstanceOf(DecodeResult.Undecodable.class, bad, bad::toString).violation();
+    assertEquals(DESERIALIZATION_ERROR, violation.category());
+    assertEquals("t\\xffo", violation.observedValue());
+  }
+
+  @Test
+  void corpusCoversEveryDepthAndEveryClassOfSilentWrap() {
+    List<String> fields = corpus().filter(e -> !e.valid()).map(e -> e.brokenField().orElseThrow()).toList();
+    assertTrue(fields.containsAll(List.of("order_id", "shipping_address.city", "items[1].product_name", "items",
+        "duration_ms", "failure_reason", "city")), fields.toString());
+  }
   private Contract withSchema(Schema schema) {
     return new Contract(payments.topic(), schema, payments.keyField(), payments.eventTime(),
         payments.amountField(), payments.ledgerDimensions(), payments.fields());

@@ -227,9 +227,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static int choosePort(int requested, String what, String howToChange) {
+  /**
+   * Probes the port the way the broker binds it, with address reuse on: a port whose last
+   * connections are still in TIME_WAIT after a clean stop is free to the broker, so it is free here.
+   */
+  static int choosePort(int requested, String what, String howToChange) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requested));
       return socket.getLocalPort();
     } catch (IOException e) {

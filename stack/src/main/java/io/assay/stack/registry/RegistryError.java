@@ -69,6 +69,10 @@ final class RegistryError extends RuntimeException {
     return new RegistryError(400, 400, "Malformed request body: " + detail);
   }
 
+  static RegistryError malformedUri(String detail) {
+    return new RegistryError(400, 400, "Malformed request URI: " + detail);
+  }
+
   static RegistryError endpointNotFound() {
     return new RegistryError(404, 404, "HTTP 404 Not Found");
   }

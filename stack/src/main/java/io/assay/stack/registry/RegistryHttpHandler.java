@@ -1,19 +1,19 @@
 package io.assay.stack.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads an exchange, asks the routes, and always answers with a JSON body: errors become
- * Confluent error bodies, never a stack trace or a connection left hanging.
+ * Answers one request: checks basic auth when credentials are set, asks the routes, and always
+ * answers with a JSON body: errors become Confluent error bodies, never a stack trace.
  */
-final class RegistryHttpHandler implements HttpHandler {
+final class RegistryHttpHandler {
 
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
@@ -21,22 +21,26 @@ final class RegistryHttpHandler implements HttpHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RegistryRoutes routes;
+  private final Optional<RegistryCredentials> credentials;
 
-  RegistryHttpHandler(RegistryRoutes routes) {
+  RegistryHttpHandler(RegistryRoutes routes, Optional<RegistryCredentials> credentials) {
     this.routes = routes;
+    this.credentials = credentials;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) {
-    try {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      JsonReply reply = answer(RegistryRequest.of(exchange.getRequestMethod(), exchange.getRequestURI(), body));
-      send(exchange, reply);
-    } catch (IOException e) {
-      LOG.debug("Schema registry client went away: {}", e.getMessage());
-    } finally {
-      exchange.close();
+  JsonReply answer(HttpRequestMessage message) {
+    if (credentials.isPresent() && !credentials.get().accept(message.header("authorization").orElse(null))) {
+      return JsonReply.error(401, 401, "Unauthorized: this registry needs HTTP basic auth (ASSAY_REGISTRY_API_KEY / ASSAY_REGISTRY_API_SECRET)");
     }
+    RegistryRequest request;
+    try {
+      request = RegistryRequest.of(message.method(), new URI(message.target()), message.body());
+    } catch (URISyntaxException e) {
+      return JsonReply.of(RegistryError.malformedUri(e.getReason()));
+    } catch (RegistryError e) {
+      return JsonReply.of(e);
+    }
+    return answer(request);
   }
 
   private JsonReply answer(RegistryRequest request) {
@@ -53,12 +57,11 @@ final class RegistryHttpHandler implements HttpHandler {
     }
   }
 
-  private static void send(HttpExchange exchange, JsonReply reply) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(reply.body());
-    exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-    exchange.sendResponseHeaders(reply.status(), bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+  static byte[] json(JsonReply reply) {
+    try {
+      return JSON.writeValueAsBytes(reply.body());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a registry reply could not be written as JSON", e);
     }
   }
 }

@@ -77,7 +77,7 @@ record RegistryRequest(String method, List<String> path, Map<String, String> que
     try {
       return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw RegistryError.endpointNotFound();
+      throw RegistryError.malformedUri("bad percent-encoding in '" + raw + "'");
     }
   }
 }

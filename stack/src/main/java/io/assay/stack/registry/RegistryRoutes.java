@@ -61,12 +61,37 @@ final class RegistryRoutes {
     if (path.size() == 3) {
       return only(request, "GET", () -> Map.of("schema", store.schemaById(id).json()));
     }
-    if (!path.get(3).equals("versions")) {
-      throw RegistryError.endpointNotFound();
+    return switch (path.get(3)) {
+      case "versions" -> only(request, "GET", () -> page(request, usages(request, id).stream()
+          .map(v -> Map.of("subject", v.subject(), "version", v.version()))
+          .toList()));
+      case "subjects" -> only(request, "GET", () -> page(request, usages(request, id).stream()
+          .map(SchemaVersion::subject).distinct().sorted().toList()));
+      default -> throw RegistryError.endpointNotFound();
+    };
+  }
+
+  /** Where a schema id is used, narrowed to one subject by {@code ?subject=} as Confluent's clients may ask. */
+  private List<SchemaVersion> usages(RegistryRequest request, int id) {
+    String subject = request.query().get("subject");
+    return store.usagesOf(id).stream().filter(v -> subject == null || v.subject().equals(subject)).toList();
+  }
+
+  /** Confluent's {@code offset} and {@code limit} (negative: no limit), which its clients always send. */
+  private static <T> List<T> page(RegistryRequest request, List<T> all) {
+    int offset = Math.max(0, intParameter(request, "offset", 0));
+    int limit = intParameter(request, "limit", -1);
+    List<T> rest = all.subList(Math.min(offset, all.size()), all.size());
+    return limit < 0 ? rest : rest.subList(0, Math.min(limit, rest.size()));
+  }
+
+  private static int intParameter(RegistryRequest request, String name, int fallback) {
+    String value = request.query().get(name);
+    try {
+      return value == null || value.isEmpty() ? fallback : Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw RegistryError.malformedUri("query parameter " + name + "=" + value + " is not a whole number");
     }
-    return only(request, "GET", () -> store.usagesOf(id).stream()
-        .map(v -> Map.of("subject", v.subject(), "version", v.version()))
-        .toList());
   }
 
   /** /compatibility/subjects/{s}/versions[/{v}]: without a version, checks what registering would. */
