@@ -4,6 +4,7 @@ import io.assay.ingestion.bronze.IngestSettings;
 import io.assay.ingestion.bronze.LakeLayout;
 import io.assay.ingestion.bronze.RegistryEndpoint;
 import io.assay.ingestion.kafka.KafkaSettings;
+import io.assay.ingestion.spark.LineageSettings;
 import io.assay.schemas.contract.ContractCatalog;
 import io.assay.schemas.registry.RegistrySettings;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param contractsDir a folder of contracts to use instead of the ones shipped in the jar
  * @param lake where Delta tables and checkpoints live: a local folder or {@code s3a://}
  * @param ingestAppId names the Bronze query, its checkpoint and its idempotent-write guard
+ * @param lineage where OpenLineage events go (a file under the data folder unless a URL is set)
  */
 public record AssayConfig(
     Path dataDir,
@@ -36,7 +38,8 @@ public record AssayConfig(
     long maxOffsetsPerTrigger,
     int maxMessageBytes,
     Duration metricsWatermark,
-    Duration registryRetryBudget) {
+    Duration registryRetryBudget,
+    LineageSettings lineage) {
 
   public static AssayConfig from(Environment env) {
     int kafkaPort = env.getInt("ASSAY_KAFKA_PORT", 9092);
@@ -70,7 +73,16 @@ public record AssayConfig(
         env.getInt("ASSAY_MAX_OFFSETS_PER_TRIGGER", 500_000),
         env.getInt("ASSAY_MAX_MESSAGE_BYTES", 1024 * 1024),
         Duration.ofSeconds(env.getInt("ASSAY_METRICS_WATERMARK_S", 600)),
-        Duration.ofSeconds(env.getInt("ASSAY_REGISTRY_RETRY_S", 300)));
+        Duration.ofSeconds(env.getInt("ASSAY_REGISTRY_RETRY_S", 300)),
+        lineage(env, Path.of(env.get("ASSAY_DATA_DIR", "data"))));
+  }
+
+  private static LineageSettings lineage(Environment env, Path dataDir) {
+    boolean off = env.get("ASSAY_OPENLINEAGE_DISABLED").map(Boolean::parseBoolean).orElse(false);
+    Optional<String> file = env.get("ASSAY_OPENLINEAGE_FILE").map(f -> Path.of(f).toAbsolutePath().toString());
+    return new LineageSettings(!off, env.get("ASSAY_OPENLINEAGE_NAMESPACE", LineageSettings.DEFAULT_NAMESPACE),
+        env.get("ASSAY_OPENLINEAGE_URL").map(URI::create), env.get("ASSAY_OPENLINEAGE_API_KEY"),
+        file.orElseGet(() -> LineageSettings.defaultFile(dataDir)), file.isPresent());
   }
 
   /** Settings for the Kafka → Bronze job; an empty trigger means drain what is there and stop. */
@@ -87,7 +99,8 @@ public record AssayConfig(
   public AssayConfig withDataDir(Path dir) {
     LakeLayout local = new LakeLayout(dir.resolve("lake").toAbsolutePath().toString(), dir.resolve("checkpoints").toAbsolutePath().toString());
     return new AssayConfig(dir, kafka, registry, kafkaPort, registryPort, openWeatherApiKey, openWeatherBaseUrl, contractsDir,
-        local, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget);
+        local, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget,
+        lineage.underDataDir(dir));
   }
 
   /** Points Kafka and the registry at a stack this process started (the demo's embedded one). */
@@ -95,12 +108,12 @@ public record AssayConfig(
     return new AssayConfig(dataDir, kafka.withBootstrapServers(bootstrapServers),
         new RegistrySettings(registryUrl, registry.basicAuthUser(), registry.basicAuthPassword(), registry.timeout()),
         kafkaPort, registryPort, openWeatherApiKey, openWeatherBaseUrl, contractsDir,
-        lake, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget);
+        lake, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget, lineage);
   }
 
   @Override
   public String toString() {
     return "AssayConfig[data=" + dataDir + ", " + kafka + ", registry=" + registry
-        + ", openweather=" + (openWeatherApiKey.isPresent() ? "key set" : "offline") + ", lake=" + lake.root() + "]";
+        + ", openweather=" + (openWeatherApiKey.isPresent() ? "key set" : "offline") + ", lake=" + lake.root() + ", " + lineage + "]";
   }
 }

@@ -1,6 +1,9 @@
 package io.assay.cli.promotion;
 
+import io.assay.cli.lineage.LineageEmitter;
+import io.assay.cli.lineage.PipelineLineage;
 import io.assay.ingestion.bronze.LakeLayout;
+import io.assay.ingestion.spark.LineageSettings;
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateReport;
 import io.assay.quality.GateRunner;
@@ -22,25 +25,39 @@ public final class Promotion {
   private final GateCatalog gateCatalog;
   private final LakeTables lake;
   private final LayerGates gates;
+  private final PipelineLineage lineage;
 
-  public Promotion(SparkSession spark, LakeLayout lakeLayout, String runId, GateCatalog gateCatalog, Clock clock) {
+  public Promotion(SparkSession spark, LakeLayout lakeLayout, String runId, GateCatalog gateCatalog, Clock clock,
+      PipelineLineage lineage) {
     this.spark = spark;
     this.lakeLayout = lakeLayout;
     this.runId = runId;
     this.gateCatalog = gateCatalog;
     this.lake = new LakeTables(spark, lakeLayout, gateCatalog);
     GateRunner runner = new GateRunner(spark, clock, runId, Optional.of(lake.path("_quality_metrics/metrics.json")));
-    this.gates = new LayerGates(spark, gateCatalog, runner, lake.path("quality_results"));
+    this.lineage = lineage;
+    this.gates = new LayerGates(spark, gateCatalog, runner, lake.path("quality_results"), lineage);
+  }
+
+  public Promotion(SparkSession spark, LakeLayout lakeLayout, String runId, GateCatalog gateCatalog, Clock clock) {
+    this(spark, lakeLayout, runId, gateCatalog, clock, PipelineLineage.disabled(lakeLayout));
   }
 
   public static Promotion forLake(SparkSession spark, LakeLayout lakeLayout, String runId) {
     return new Promotion(spark, lakeLayout, runId, GateCatalog.fromClasspath(), Clock.systemUTC());
   }
 
+  /** A promotion that reports its models and gates to OpenLineage, parented to the orchestrator's run if any. */
+  public static Promotion forLake(SparkSession spark, LakeLayout lakeLayout, String runId, LineageSettings lineage) {
+    PipelineLineage events = new PipelineLineage(
+        LineageEmitter.of(lineage, spark.sparkContext().getConf(), runId), lakeLayout);
+    return new Promotion(spark, lakeLayout, runId, GateCatalog.fromClasspath(), Clock.systemUTC(), events);
+  }
+
   /** Bronze gate, then each model layer staged, gated and committed; stops at the first failing gate. */
   public PromotionResult transform(ModelCatalog models) {
     ModelRunner runner = new ModelRunner(spark, TransformSettings.forLake(lakeLayout.root(), runId), models);
-    return new PromotionRun(runner, gates, lake).run();
+    return new PromotionRun(runner, gates, lake, lineage).run();
   }
 
   public PromotionResult transform() {

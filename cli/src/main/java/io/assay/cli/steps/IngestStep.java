@@ -1,6 +1,9 @@
 package io.assay.cli.steps;
 
+import io.assay.cli.commands.RunIds;
 import io.assay.cli.config.AssayConfig;
+import io.assay.cli.lineage.LineageEmitter;
+import io.assay.cli.lineage.PipelineLineage;
 import io.assay.ingestion.bronze.BronzeJob;
 import io.assay.ingestion.bronze.IngestSettings;
 import io.assay.ingestion.bronze.PipelineMetricsJob;
@@ -18,7 +21,7 @@ public final class IngestStep {
   private IngestStep() {}
 
   public static SparkSession session(AssayConfig config) {
-    return SparkSessions.getOrCreate("assay", config.lake().root());
+    return SparkSessions.getOrCreate("assay", config.lake().root(), config.lineage());
   }
 
   /** With no trigger: drains every topic, updates the metrics, returns. With one: runs until stopped. */
@@ -29,13 +32,17 @@ public final class IngestStep {
     topics.ensureTopics(catalog.topics());
     IngestSettings settings = config.ingest(trigger);
     SparkSession spark = session(config);
+    PipelineLineage lineage = new PipelineLineage(
+        LineageEmitter.of(config.lineage(), spark.sparkContext().getConf(), RunIds.next()), config.lake());
     try {
       StreamingQuery bronze = BronzeJob.start(spark, catalog, settings);
       if (settings.availableNow()) {
         bronze.awaitTermination();
         PipelineMetricsJob.start(spark, catalog, settings).awaitTermination();
+        lineage.ingest(config.kafka().bootstrapServers(), catalog.topics(), true);
       } else {
         PipelineMetricsJob.start(spark, catalog, settings);
+        lineage.ingest(config.kafka().bootstrapServers(), catalog.topics(), false);
         spark.streams().awaitAnyTermination();
       }
     } catch (StreamingQueryException e) {

@@ -11,6 +11,10 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession getOrCreate(String appName, String lakeRoot) {
+    return getOrCreate(appName, lakeRoot, LineageSettings.disabled());
+  }
+
+  public static SparkSession getOrCreate(String appName, String lakeRoot, LineageSettings lineage) {
     SparkConf conf = new SparkConf();
     setIfAbsent(conf, "spark.master", "local[*]");
     setIfAbsent(conf, "spark.app.name", appName);
@@ -26,6 +30,7 @@ public final class SparkSessions {
     if (lakeRoot.startsWith("s3a://")) {
       setIfAbsent(conf, "spark.hadoop.fs.s3a.aws.credentials.provider", "com.amazonaws.auth.DefaultAWSCredentialsProviderChain");
     }
+    SparkLineage.applyDefaults(conf, lineage);
     return SparkSession.builder().config(conf).getOrCreate();
   }
 
