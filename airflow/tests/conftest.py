@@ -11,6 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 ASSAY_HOME = Path(os.environ.get("ASSAY_HOME", Path(__file__).resolve().parents[2]))
 DAGS = ASSAY_HOME / "airflow" / "dags"
 AIRFLOW_HOME = Path(tempfile.mkdtemp(prefix="assay-airflow-test-"))
@@ -29,3 +31,24 @@ sys.path.insert(0, str(DAGS))
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(AIRFLOW_HOME, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory):
+    """The embedded stack with produced events and a migrated Airflow database, shared by the e2e tests."""
+    from assay_stack import JAR, migrate_airflow_db, start_stack
+
+    assert JAR.is_file(), f"no shaded jar at {JAR}: build it first (./assay test does)"
+    running = start_stack(tmp_path_factory.mktemp("e2e") / "data")
+    try:
+        running.assay("produce", "--events", "1200", "--seed", "7")
+        migrate_airflow_db(running)
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def full_run(stack):
+    """One `airflow dags test pipeline_full` on the produced events."""
+    return stack.airflow("dags", "test", "pipeline_full", "2026-12-01")
