@@ -41,15 +41,10 @@ with DAG(
     dagrun_timeout=timedelta(hours=4),
     doc_md=DOC,
     tags=["assay", "spark", "daily"],
-    default_args={
-        "owner": "assay",
-        "retries": 2,
-        "retry_delay": timedelta(minutes=2),
-        "retry_exponential_backoff": True,
-        "max_retry_delay": timedelta(minutes=30),
-        "execution_timeout": timedelta(hours=2),
-        "on_failure_callback": alerts.task_failed,
-    },
+    default_args=alerts.task_defaults(
+        retry_delay=timedelta(minutes=2),
+        max_retry_delay=timedelta(minutes=30),
+        execution_timeout=timedelta(hours=2)),
 ) as dag:
     ingest = AssaySparkSubmitOperator(task_id="ingest_bronze", assay_args=["ingest", "--available-now"])
     transform = AssaySparkSubmitOperator(task_id="transform_gated", assay_args=["transform"])

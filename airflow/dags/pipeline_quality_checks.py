@@ -32,14 +32,9 @@ with DAG(
     dagrun_timeout=timedelta(minutes=50),
     doc_md=DOC,
     tags=["assay", "spark", "quality", "hourly"],
-    default_args={
-        "owner": "assay",
-        "retries": 2,
-        "retry_delay": timedelta(minutes=1),
-        "retry_exponential_backoff": True,
-        "max_retry_delay": timedelta(minutes=10),
-        "execution_timeout": timedelta(minutes=40),
-        "on_failure_callback": alerts.task_failed,
-    },
+    default_args=alerts.task_defaults(
+        retry_delay=timedelta(minutes=1),
+        max_retry_delay=timedelta(minutes=10),
+        execution_timeout=timedelta(minutes=40)),
 ) as dag:
     AssaySparkSubmitOperator(task_id="gate_all", assay_args=["gate", "--layer", "all"])

@@ -73,11 +73,10 @@ def test_every_model_and_ingest_records_its_inputs_and_outputs(events, stack):
         assert event["outputs"][0]["namespace"] == "file"
         assert event["inputs"], f"{model} has no inputs"
         assert event["job"]["facets"]["sql"]["query"].strip()
-    ingest = completes(events, "assay.ingest.bronze")[-1]
-    assert sorted(i["name"] for i in ingest["inputs"]) == sorted(TOPICS)
-    assert all(i["namespace"].startswith("kafka://127.0.0.1:") for i in ingest["inputs"])
-    assert {table_name(o) for o in ingest["outputs"] if o["namespace"] == "file"} == \
-        {f"bronze_{t}" for t in TOPICS} | {"bronze_dlq_audit"}
+    for topic in TOPICS:
+        route = completes(events, f"assay.ingest.bronze.{topic}")[-1]
+        assert [(i["namespace"].startswith("kafka://127.0.0.1:"), i["name"]) for i in route["inputs"]] == [(True, topic)]
+        assert {table_name(o) for o in route["outputs"] if o["namespace"] == "file"} == {f"bronze_{topic}", "bronze_dlq_audit"}
     # The Spark listener names the same tables the same way.
     spark_outputs = {(o["namespace"], o["name"]) for e in events if "spark" in e.get("producer", "")
                      for o in e.get("outputs", [])}

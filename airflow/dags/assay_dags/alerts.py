@@ -1,4 +1,4 @@
-"""What a failed Assay task leaves for a person or a pager: one structured log line, and an optional webhook."""
+"""How Assay's tasks fail: crashes retried with back-off, and one structured alert line (plus an optional webhook) per failure."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import logging
 import os
 import urllib.request
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 log = logging.getLogger("assay.alerts")
@@ -36,3 +36,19 @@ def task_failed(context: dict[str, Any]) -> None:
             urllib.request.urlopen(request, timeout=10).close()
         except OSError as e:  # an unreachable pager must not hide the original failure
             log.error("ASSAY_ALERT_WEBHOOK_FAILED %s: %s", url, e)
+
+
+def task_defaults(retry_delay: timedelta, max_retry_delay: timedelta, execution_timeout: timedelta) -> dict[str, Any]:
+    """default_args of Assay's DAGs: crashes retried with exponential back-off, failures alerted.
+
+    A gate failure is never retried whatever these say: the operator raises AirflowFailException.
+    """
+    return {
+        "owner": "assay",
+        "retries": 2,
+        "retry_delay": retry_delay,
+        "retry_exponential_backoff": True,
+        "max_retry_delay": max_retry_delay,
+        "execution_timeout": execution_timeout,
+        "on_failure_callback": task_failed,
+    }

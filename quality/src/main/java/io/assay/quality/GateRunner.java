@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -85,11 +86,12 @@ public final class GateRunner {
     }
     Map<String, CheckDefinition> definitions = new LinkedHashMap<>();
     gate.checks().forEach(check -> definitions.put(check.name(), check));
-    return new GateReport(runId, gate.layer(), gate.table(), now, outcomes, definitions, profile(result, rows));
+    TableProfile profile = profile(result, rows, Set.of(data.schema().fieldNames()));
+    return new GateReport(runId, gate.layer(), gate.table(), now, outcomes, definitions, profile);
   }
 
   /** Row count, and null counts and extremes from the unfiltered column analyzers the checks ran. */
-  private static TableProfile profile(VerificationResult result, double rows) {
+  private static TableProfile profile(VerificationResult result, double rows, Set<String> schemaColumns) {
     Map<String, TableProfile.ColumnProfile> columns = new TreeMap<>();
     scala.collection.Iterator<scala.Tuple2<Analyzer<?, Metric<?>>, Metric<?>>> metrics = result.metrics().iterator();
     while (metrics.hasNext()) {
@@ -109,6 +111,7 @@ public final class GateRunner {
         columns.merge(m.column(), TableProfile.ColumnProfile.NONE.withMax(v), (old, x) -> old.withMax(v));
       }
     }
+    columns.keySet().removeIf(column -> !schemaColumns.contains(column)); // helper columns are not the table's
     return new TableProfile(Math.max(0, Math.round(rows)), columns);
   }
 

@@ -30,26 +30,28 @@ public final class PipelineLineage {
     return new PipelineLineage(LineageEmitter.disabled(), lake);
   }
 
-  /** The Bronze job and the metrics job: drained ({@code finished}) or started to run on. */
+  /**
+   * The Bronze job, as one route per topic (topic → its Bronze table, the dead-letter table and topic,
+   * so a table's upstream is its own topic only), and the metrics job; drained ({@code finished}) or
+   * started to run on.
+   */
   public void ingest(String bootstrapServers, List<String> topics, boolean finished) {
-    List<OpenLineage.InputDataset> inputs = new ArrayList<>();
-    List<OpenLineage.OutputDataset> outputs = new ArrayList<>();
     List<OpenLineage.InputDataset> landed = new ArrayList<>();
     for (String topic : topics) {
-      inputs.add(input(LineageDatasets.topic(bootstrapServers, topic)));
-      outputs.add(output(table("bronze_" + topic)));
+      List<OpenLineage.OutputDataset> outputs = List.of(output(table("bronze_" + topic)), output(table(LakeLayout.DLQ_TABLE)),
+          output(LineageDatasets.topic(bootstrapServers, TopicProvisioner.DEAD_LETTER_TOPIC)));
+      emit(finished, "assay.ingest.bronze." + topic, List.of(input(LineageDatasets.topic(bootstrapServers, topic))), outputs);
       landed.add(input(table("bronze_" + topic)));
     }
-    outputs.add(output(table(LakeLayout.DLQ_TABLE)));
-    outputs.add(output(LineageDatasets.topic(bootstrapServers, TopicProvisioner.DEAD_LETTER_TOPIC)));
     landed.add(input(table(LakeLayout.DLQ_TABLE)));
-    List<OpenLineage.OutputDataset> metrics = List.of(output(table(LakeLayout.METRICS_TABLE)));
+    emit(finished, "assay.ingest.pipeline_metrics", landed, List.of(output(table(LakeLayout.METRICS_TABLE))));
+  }
+
+  private void emit(boolean finished, String job, List<OpenLineage.InputDataset> inputs, List<OpenLineage.OutputDataset> outputs) {
     if (finished) {
-      emitter.complete("assay.ingest.bronze", "INGEST", Optional.empty(), inputs, outputs);
-      emitter.complete("assay.ingest.pipeline_metrics", "INGEST", Optional.empty(), landed, metrics);
+      emitter.complete(job, "INGEST", Optional.empty(), inputs, outputs);
     } else {
-      emitter.start("assay.ingest.bronze", "INGEST", inputs, outputs);
-      emitter.start("assay.ingest.pipeline_metrics", "INGEST", landed, metrics);
+      emitter.start(job, "INGEST", inputs, outputs);
     }
   }
 

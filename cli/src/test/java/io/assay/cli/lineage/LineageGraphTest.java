@@ -54,7 +54,7 @@ class LineageGraphTest {
     List<String> path = new LineageReport(graph).path(gold);
     assertTrue(path.get(0).startsWith("gold_payment_success_rate  <- assay.model.gold_payment_success_rate"), path.get(0));
     assertTrue(path.get(0).contains("1/2 checks passed, not passed: amount_at_least_a_cent (error), run run-6"), "the last gate run wins: " + path.get(0));
-    assertTrue(path.get(path.size() - 1).contains("topic payments  <- "), String.join("\n", path));
+    assertTrue(path.get(path.size() - 1).endsWith("└─ topic payments"), String.join("\n", path));
     assertTrue(path.stream().anyMatch(l -> l.contains("bronze_payments  <- assay.ingest.bronze")), String.join("\n", path));
 
     String dot = new LineageReport(graph).dot(new LineageReport(graph).upstreamClosure(gold));
