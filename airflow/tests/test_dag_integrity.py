@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import timedelta
 
 import pytest
@@ -45,9 +46,9 @@ def test_spark_tasks_submit_the_jar_retry_crashes_and_alert_on_failure(dagbag, d
     dag = dagbag.dags[dag_id]
     assert dag.doc_md and "What a failure means" in dag.doc_md
     assert "assay" in dag.tags
-    for task in dag.tasks:
-        if task.task_type != "AssaySparkSubmitOperator":
-            continue
+    spark_tasks = [t for t in dag.tasks if t.task_type == "AssaySparkSubmitOperator"]
+    assert spark_tasks
+    for task in spark_tasks:
         assert task.application.endswith("assay-spark.jar")
         assert task._java_class == "io.assay.cli.Assay"
         assert task.retries >= 1 and task.retry_exponential_backoff
@@ -65,6 +66,7 @@ def test_a_gate_failure_is_never_retried():
     error = GateFailed("transform_gated", ["bronze_payments.amount_non_negative"], ["bronze_payments.amount_non_negative: observed 0.99"])
     assert "bronze_payments.amount_non_negative" in str(error)
     assert error.failed_checks == ["bronze_payments.amount_non_negative"]
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)
 
 
 def test_dag_files_do_no_work_at_import(monkeypatch):

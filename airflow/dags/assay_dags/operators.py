@@ -18,12 +18,17 @@ class GateFailed(AirflowFailException):
     """An error-level contract check failed: the run stopped before promoting anything of that layer."""
 
     def __init__(self, task_id: str, failed_checks: list[str], details: list[str]):
+        self.task_id = task_id
         self.failed_checks = failed_checks
+        self.details = details
         lines = "\n".join(f"  {d}" for d in details) or "  (see the task log above)"
         super().__init__(
             f"{task_id}: contract gate failed, nothing from that layer onwards was promoted "
             f"(not retried: the data must be fixed). Failed checks: {', '.join(failed_checks) or 'unknown'}\n{lines}"
         )
+
+    def __reduce__(self):  # picklable with its own arguments, should Airflow ship it between processes
+        return GateFailed, (self.task_id, self.failed_checks, self.details)
 
 
 class AssaySparkSubmitOperator(SparkSubmitOperator):
