@@ -39,13 +39,13 @@ class Stack:
     def events(self) -> Path:
         return self.data_dir / "lineage" / "events.ndjson"
 
-    def assay(self, *args: str, timeout: int = 900, check: bool = True) -> subprocess.CompletedProcess:
+    def assay(self, *args: str, timeout: int = 1800, check: bool = True) -> subprocess.CompletedProcess:
         result = subprocess.run([ASSAY, *args], env=self.env, capture_output=True, text=True, timeout=timeout)
         if check and result.returncode != 0:
             raise AssertionError(f"./assay {' '.join(args)} exited {result.returncode}:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}")
         return result
 
-    def airflow(self, *args: str, timeout: int = 1200) -> subprocess.CompletedProcess:
+    def airflow(self, *args: str, timeout: int = 3600) -> subprocess.CompletedProcess:
         airflow = Path(sys.executable).parent / "airflow"  # the locked environment running these tests
         return subprocess.run([str(airflow), *args], env=self.env, capture_output=True, text=True, timeout=timeout)
 
