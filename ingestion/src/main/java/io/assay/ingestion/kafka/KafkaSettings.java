@@ -8,7 +8,9 @@ import org.apache.kafka.common.config.SaslConfigs;
 
 /**
  * How to reach Kafka: the embedded broker (PLAINTEXT) or any cluster, including Confluent Cloud
- * (SASL_SSL + PLAIN) and MSK. Secrets come from the environment only and never print.
+ * (SASL_SSL + PLAIN), MSK with SCRAM (SCRAM-SHA-512 + user and password) and MSK with IAM
+ * (AWS_MSK_IAM, credentials from the AWS default chain; needs AWS's aws-msk-iam-auth jar on the
+ * classpath). Secrets come from the environment only and never print.
  */
 public record KafkaSettings(
     String bootstrapServers,
@@ -33,13 +35,20 @@ public record KafkaSettings(
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
     saslMechanism.ifPresent(mechanism -> props.put(SaslConfigs.SASL_MECHANISM, mechanism));
-    if (saslUsername.isPresent() && saslPassword.isPresent()) {
-      props.put(SaslConfigs.SASL_JAAS_CONFIG, String.format(
-          "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"%s\" password=\"%s\";",
+    if (saslMechanism.filter(MSK_IAM::equals).isPresent()) {
+      props.put(SaslConfigs.SASL_JAAS_CONFIG, "software.amazon.msk.auth.iam.IAMLoginModule required;");
+      props.put(SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS, "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
+    } else if (saslUsername.isPresent() && saslPassword.isPresent()) {
+      props.put(SaslConfigs.SASL_JAAS_CONFIG, String.format("%s required username=\"%s\" password=\"%s\";",
+          saslMechanism.filter(m -> m.startsWith("SCRAM-")).isPresent() ? SCRAM_LOGIN : PLAIN_LOGIN,
           saslUsername.get(), saslPassword.get()));
     }
     return props;
   }
+
+  private static final String MSK_IAM = "AWS_MSK_IAM";
+  private static final String PLAIN_LOGIN = "org.apache.kafka.common.security.plain.PlainLoginModule";
+  private static final String SCRAM_LOGIN = "org.apache.kafka.common.security.scram.ScramLoginModule";
 
   /** The same settings as Spark's Kafka source wants them ({@code kafka.}-prefixed). */
   public Map<String, String> sparkOptions() {
