@@ -34,12 +34,15 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory):
-    """The embedded stack with produced events and a migrated Airflow database, shared by the e2e tests."""
+def stack():
+    """The embedded stack with produced events and a migrated Airflow database, shared by the e2e tests.
+
+    In a folder of its own, not pytest's numbered temp folders, which other pytest sessions on the same
+    machine may clean up while this one runs."""
     from assay_stack import JAR, migrate_airflow_db, start_stack
 
     assert JAR.is_file(), f"no shaded jar at {JAR}: build it first (./assay test does)"
-    running = start_stack(tmp_path_factory.mktemp("e2e") / "data")
+    running = start_stack(AIRFLOW_HOME / "e2e" / "data")
     try:
         running.assay("produce", "--events", "1200", "--seed", "7")
         migrate_airflow_db(running)
