@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.apache.spark.sql.Row;
@@ -32,9 +33,17 @@ public final class GoldLedgerReconciliation {
 
   /** Orders and gross revenue per order day and currency, from valid orders the producer sent. */
   public static Comparison revenue(SparkSession spark, LakeLayout lake, Ledger ledger) {
+    return revenue(spark, lake, ledger, Set.of());
+  }
+
+  /**
+   * As above, counting also the events whose dead letters were replayed into Bronze
+   * ({@code topic:partition:offset}): the ledger holds what was actually sent, so their values are known.
+   */
+  public static Comparison revenue(SparkSession spark, LakeLayout lake, Ledger ledger, Set<String> replayed) {
     Map<String, long[]> orders = new TreeMap<>();
     Map<String, BigDecimal> revenue = new TreeMap<>();
-    validlySent(ledger, "orders", (key, entry) -> {
+    validlySent(ledger, "orders", replayed, (key, entry) -> {
       String k = key + "/" + entry.dimensions().get("currency");
       orders.computeIfAbsent(k, x -> new long[1])[0]++;
       revenue.merge(k, new BigDecimal(entry.amount()), BigDecimal::add);
@@ -50,8 +59,13 @@ public final class GoldLedgerReconciliation {
 
   /** Attempts, successes and rate per payment day and method, from valid payments the producer sent. */
   public static Comparison paymentSuccess(SparkSession spark, LakeLayout lake, Ledger ledger) {
+    return paymentSuccess(spark, lake, ledger, Set.of());
+  }
+
+  /** As above, counting also the events whose dead letters were replayed into Bronze. */
+  public static Comparison paymentSuccess(SparkSession spark, LakeLayout lake, Ledger ledger, Set<String> replayed) {
     Map<String, long[]> counts = new TreeMap<>();
-    validlySent(ledger, "payments", (key, entry) -> {
+    validlySent(ledger, "payments", replayed, (key, entry) -> {
       long[] c = counts.computeIfAbsent(key + "/" + entry.dimensions().get("method"), x -> new long[2]);
       c[0]++;
       c[1] += "SUCCEEDED".equals(entry.dimensions().get("status")) ? 1 : 0;
@@ -67,9 +81,11 @@ public final class GoldLedgerReconciliation {
     return new Comparison("gold_payment_success_rate_equals_ledger", expected, actual);
   }
 
-  private static void validlySent(Ledger ledger, String topic, BiConsumer<LocalDate, LedgerEntry> each) {
+  private static void validlySent(Ledger ledger, String topic, Set<String> replayed, BiConsumer<LocalDate, LedgerEntry> each) {
     for (LedgerEntry entry : ledger.entries()) {
-      if (topic.equals(entry.topic()) && entry.outcomeKind() == Outcome.SENT) {
+      boolean valid = entry.outcomeKind() == Outcome.SENT
+          || replayed.contains(entry.topic() + ":" + entry.partition() + ":" + entry.offset());
+      if (topic.equals(entry.topic()) && valid) {
         each.accept(LocalDate.ofInstant(Instant.parse(entry.eventTime()), ZoneOffset.UTC), entry);
       }
     }

@@ -18,7 +18,7 @@ final class BronzeTables {
   static void ensureExist(SparkSession spark, ContractCatalog catalog, LakeLayout lake, BronzeBatchWriter writer) {
     Dataset<Row> noRows = spark.createDataFrame(List.of(), RoutedSchema.of(catalog));
     for (Contract contract : catalog.contracts()) {
-      createIfMissing(spark, writer.bronzeRows(noRows, contract, -1), lake.bronzeTable(contract.topic()), "event_date");
+      createIfMissing(spark, BronzeBatchWriter.bronzeRows(noRows, contract, -1), lake.bronzeTable(contract.topic()), "event_date");
     }
     createIfMissing(spark, writer.deadLetterRows(noRows, -1), lake.table(LakeLayout.DLQ_TABLE), "ingest_date");
   }
