@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that reads the arrival time of the record being validated; one per task, set before each record. */
-final class ArrivalClock extends Clock {
+public final class ArrivalClock extends Clock {
   private Instant now = Instant.EPOCH;
 
-  void set(Timestamp arrivedAt) {
+  public void set(Timestamp arrivedAt) {
     now = arrivedAt == null ? Instant.now() : arrivedAt.toInstant();
   }
 
