@@ -117,6 +117,70 @@ class DeadLetterWorkflowTest {
 
   @Test
   @Order(3)
+  void contractDiffOfAnIncompatibleSchemaExitsNonZeroWithTheRegistrysReason() throws Exception {
+    Path proposed = copyOfContracts("incompatible");
+    Path avsc = proposed.resolve("weather.avsc");
+    Files.writeString(avsc, Files.readString(avsc).replaceFirst("\\[", "[{\"name\": \"station_id\", \"type\": \"string\"},"));
+    Run run = run(Map.of(), "contract", "diff", proposed.toString(), "--format", "json");
+    assertEquals(1, run.exitCode(), run.err() + run.out());
+    JsonNode report = JSON.readTree(run.out());
+    assertTrue(report.path("incompatible").asBoolean());
+    JsonNode weather = subject(report, "weather-value");
+    assertEquals("incompatible", weather.path("verdict").asText());
+    assertEquals("BACKWARD", weather.path("level").asText());
+    String reasons = weather.path("reasons").toString();
+    assertTrue(reasons.contains("READER_FIELD_MISSING_DEFAULT") && reasons.contains("station_id"), reasons);
+    assertEquals("unchanged", subject(report, "orders-value").path("verdict").asText());
+    Run table = run(Map.of(), "contract", "diff", proposed.toString());
+    assertTrue(table.out().contains("READER_FIELD_MISSING_DEFAULT") && table.out().contains("verdict: FAIL"), table.out());
+  }
+
+  @Test
+  @Order(4)
+  void contractDiffOfATightenedRuleCountsTheBronzeRowsItWouldReject() throws Exception {
+    org.apache.spark.sql.Dataset<Row> payments = harness.spark.read().format("delta").load(harness.lake.bronzeTable("payments"));
+    java.math.BigDecimal limit = payments.selectExpr("CAST(percentile_approx(amount, 0.5) AS DECIMAL(12,2))").head().getDecimal(0).stripTrailingZeros();
+    long expected = payments.filter("event_date >= date_sub(current_date(), 7)")
+        .filter(org.apache.spark.sql.functions.col("amount").gt(limit)).count();
+    assertTrue(expected > 0, "the median leaves rows above it");
+    Path proposed = copyOfContracts("tightened");
+    Path contract = proposed.resolve("payments.contract.yaml");
+    String tightened = Files.readString(contract).replaceFirst("(amount:\\s*\\{[^}]*max: )[0-9.]+", "$1" + limit.toPlainString());
+    Files.writeString(contract, tightened);
+
+    Run run = run(Map.of(), "contract", "diff", proposed.toString(), "--format", "json");
+    assertEquals(1, run.exitCode(), "rejecting existing rows fails the default threshold: " + run.err());
+    JsonNode report = JSON.readTree(run.out());
+    assertEquals(expected, report.path("newly_rejected").asLong());
+    JsonNode change = report.path("changes").get(0);
+    assertEquals("payments", change.path("topic").asText());
+    assertEquals("TIGHTENING", change.path("direction").asText());
+    JsonNode rule = report.path("bronze").get(0).path("by_rule").get(0);
+    assertEquals("amount <= " + limit.toPlainString(), rule.path("rule").asText());
+    assertEquals(expected, rule.path("rows").asLong());
+    assertEquals(Math.min(3, expected), rule.path("examples").size());
+    assertTrue(rule.path("examples").get(0).asText().startsWith("PAY-"), rule.toString());
+    assertEquals(0, run(Map.of(), "contract", "diff", proposed.toString(), "--max-reject-share", "1").exitCode(),
+        "a threshold above the share lets it pass");
+  }
+
+  @Test
+  @Order(5)
+  void contractDiffOfARelaxedRuleCountsTheDeadLettersItWouldRecover() throws Exception {
+    Run run = run(Map.of(), "contract", "diff", relaxed.toString(), "--format", "json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode report = JSON.readTree(run.out());
+    long stale = sent(e -> "stale_event_time".equals(e.fault())).size();
+    assertEquals(stale, report.path("recovery").path("recoverable").asLong());
+    assertEquals(stale, report.path("recovery").path("by_category").path("VALUE_OUT_OF_RANGE").asLong());
+    assertEquals(1, report.path("recovery").path("by_category").size());
+    assertEquals(0, report.path("newly_rejected").asLong());
+    report.path("changes").forEach(c -> assertEquals("RELAXING", c.path("direction").asText(), c.toString()));
+    assertEquals(BronzeHarness.CATALOG.topics().size(), report.path("changes").size());
+  }
+
+  @Test
+  @Order(6)
   void replayKilledMidWriteAndRerunPutsEachRelaxedRecordInBronzeExactlyOnce() throws Exception {
     Set<String> stale = positions(sent(e -> "stale_event_time".equals(e.fault())));
     assertTrue(stale.size() >= 8, "enough stale events to replay in several batches: " + stale.size());
@@ -134,7 +198,7 @@ class DeadLetterWorkflowTest {
     while (commits(resolutionLog) < 3 && child.isAlive() && System.currentTimeMillis() < deadline) { // created, batch 0, batch 1
       Thread.sleep(100);
     }
-    assertTrue(child.isAlive(), () -> "the replay finished or died before it could be killed:\n" + tail(log));
+    assertTrue(child.isAlive(), () -> "the replay finished or died before it could be killed:\n" + ChildProcesses.tailOrNote(log));
     Thread.sleep(new java.util.Random(7).nextInt(1_500)); // somewhere inside a later batch's writes
     child.destroyForcibly();
     child.waitFor();
@@ -156,7 +220,7 @@ class DeadLetterWorkflowTest {
   }
 
   @Test
-  @Order(4)
+  @Order(7)
   void recordsThatStillFailStayOpenWithTheViolationFoundNow() {
     List<Row> open = DeadLetterState.load(harness.spark, harness.lake).filter("status = 'open'").collectAsList();
     assertEquals(sent(e -> e.expectedCategory() != null).size() - positions(sent(e -> "stale_event_time".equals(e.fault()))).size(), open.size());
@@ -171,7 +235,7 @@ class DeadLetterWorkflowTest {
   }
 
   @Test
-  @Order(5)
+  @Order(8)
   void discardMarksTheRecordsAndLeavesBronzeUntouched() throws Exception {
     Map<String, Long> versions = bronzeVersions();
     long corrupt = sent(e -> "DESERIALIZATION_ERROR".equals(e.expectedCategory())).size();
@@ -189,7 +253,7 @@ class DeadLetterWorkflowTest {
   }
 
   @Test
-  @Order(6)
+  @Order(9)
   void transformCarriesReplayedEventsThroughTheGatesToGoldAndEveryEventIsAccountedFor() {
     PromotionResult result = new Promotion(harness.spark, harness.lake, "run-after-replay", GateCatalog.fromClasspath(), Clock.systemUTC()).transform();
     assertEquals(Optional.empty(), result.haltedAt(), String.join("\n", result.summaryLines()));
@@ -215,6 +279,23 @@ class DeadLetterWorkflowTest {
     long staleOrders = sent(e -> "orders".equals(e.topic()) && "stale_event_time".equals(e.fault())).size();
     assertTrue(staleOrders > 0 && !GoldLedgerReconciliation.revenue(harness.spark, harness.lake, ledger).matches(),
         "Gold counts the replayed orders: without them the ledger would not match");
+  }
+
+  private static Path copyOfContracts(String name) throws Exception {
+    Path copy = Files.createDirectories(dir.resolve(name));
+    for (Map.Entry<String, String> file : BronzeHarness.CATALOG.sourceFiles().entrySet()) {
+      Files.writeString(copy.resolve(file.getKey()), file.getValue());
+    }
+    return copy;
+  }
+
+  private static JsonNode subject(JsonNode report, String subject) {
+    for (JsonNode s : report.path("subjects")) {
+      if (subject.equals(s.path("subject").asText())) {
+        return s;
+      }
+    }
+    throw new AssertionError("no subject " + subject + " in " + report.path("subjects"));
   }
 
   private static Run run(Map<String, String> extraEnv, String... args) {
@@ -274,13 +355,5 @@ class DeadLetterWorkflowTest {
   private static long commits(Path deltaLog) {
     String[] names = deltaLog.toFile().list((d, name) -> name.matches("\\d+\\.json"));
     return names == null ? 0 : names.length;
-  }
-
-  private static String tail(Path log) {
-    try {
-      return ChildProcesses.tail(log);
-    } catch (Exception e) {
-      return "(no log)";
-    }
   }
 }

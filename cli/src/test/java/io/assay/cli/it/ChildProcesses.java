@@ -60,4 +60,13 @@ public final class ChildProcesses {
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
+
+  /** The log's last lines for an assertion message, or a note when it cannot be read. */
+  public static String tailOrNote(Path log) {
+    try {
+      return tail(log);
+    } catch (Exception e) {
+      return "(no log at " + log + ")";
+    }
+  }
 }

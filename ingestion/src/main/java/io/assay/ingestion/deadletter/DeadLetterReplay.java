@@ -97,7 +97,6 @@ public final class DeadLetterReplay {
    * same id numbers its batches as the first attempt did), in Kafka order with their batch number.
    */
   private Dataset<Row> candidates(Options options) {
-    ResolutionTable.ensureExists(spark, lake);
     Dataset<Row> state = DeadLetterState.load(spark, lake).filter(options.filter().predicate())
         .filter(col("status").equalTo(DeadLetterState.OPEN)
             .or(col("resolution_run_id").equalTo(options.runId()))
