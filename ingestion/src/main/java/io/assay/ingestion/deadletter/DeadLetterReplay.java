@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import io.assay.ingestion.bronze.BronzeBatchWriter;
@@ -118,11 +119,16 @@ public final class DeadLetterReplay {
     try {
       String appId = "assay-replay-" + options.runId();
       if (!options.dryRun()) {
+        Map<String, List<Object>> daysByTopic = new TreeMap<>();
+        for (Row day : routed.filter(col(RoutedSchema.VALID)).select(col(RoutedSchema.TOPIC), to_date(col(RoutedSchema.EVENT_TIME)))
+            .distinct().collectAsList()) {
+          daysByTopic.computeIfAbsent(day.getString(0), t -> new java.util.ArrayList<>()).add(day.get(1));
+        }
         for (Contract contract : catalog.contracts()) {
-          Dataset<Row> rows = BronzeBatchWriter.bronzeRows(routed, contract, number)
-              .withColumn(BronzeBatchWriter.REPLAY_RUN_COLUMN, lit(options.runId()));
-          List<Object> days = rows.select("event_date").distinct().collectAsList().stream().map(r -> r.get(0)).toList();
-          if (!days.isEmpty()) {
+          List<Object> days = daysByTopic.get(contract.topic());
+          if (days != null) {
+            Dataset<Row> rows = BronzeBatchWriter.bronzeRows(routed, contract, number)
+                .withColumn(BronzeBatchWriter.REPLAY_RUN_COLUMN, lit(options.runId()));
             BronzeInsert.newRowsOnly(spark, lake.bronzeTable(contract.topic()), rows, days, appId, number);
           }
         }
