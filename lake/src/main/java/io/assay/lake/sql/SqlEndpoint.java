@@ -40,6 +40,8 @@ public final class SqlEndpoint implements AutoCloseable {
       PasswordCheck.expect(settings.user().orElseThrow(), settings.password().orElseThrow());
       hive.put("hive.server2.authentication", "CUSTOM");
       hive.put("hive.server2.custom.authentication.class", PasswordCheck.class.getName());
+      // Each login builds its authenticator from a fresh HiveConf, which sees only system properties.
+      System.setProperty("hive.server2.custom.authentication.class", PasswordCheck.class.getName());
     } else {
       hive.put("hive.server2.authentication", "NONE");
     }
