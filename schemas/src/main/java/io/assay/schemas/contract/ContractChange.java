@@ -3,8 +3,9 @@ package io.assay.schemas.contract;
 /**
  * One difference between a contract in force and a proposed one.
  *
- * @param field the field path, or empty for the contract as a whole
- * @param rule what changed: {@code required}, {@code type}, {@code min}, {@code allowed}, {@code event_time}, ...
+ * @param field the field path, the record rule's name, or empty for the contract as a whole
+ * @param rule what changed: {@code required}, {@code type}, {@code min}, {@code allowed}, {@code event_time},
+ *     {@code record_rule}, ...
  * @param before the rule in force in words, empty when there was none
  * @param after the proposed rule in words, empty when it is dropped
  */

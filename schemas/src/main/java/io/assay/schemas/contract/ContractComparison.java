@@ -69,6 +69,27 @@ public final class ContractComparison {
         }
       }
     }
+    compareRecordRules(before, after, changes);
+  }
+
+  /**
+   * Record rules by name: a new one tightens, a dropped one relaxes, a rewritten predicate is a change
+   * (whether it accepts more or less is not decidable in general; the Bronze impact counts it).
+   */
+  private static void compareRecordRules(Contract before, Contract after, List<ContractChange> changes) {
+    Set<String> names = new LinkedHashSet<>();
+    before.recordRules().forEach(r -> names.add(r.name()));
+    after.recordRules().forEach(r -> names.add(r.name()));
+    for (String name : names) {
+      Optional<RecordRule> was = before.recordRule(name);
+      Optional<RecordRule> is = after.recordRule(name);
+      String wasText = was.map(r -> r.predicate().toString()).orElse("");
+      String isText = is.map(r -> r.predicate().toString()).orElse("");
+      if (!wasText.equals(isText)) {
+        Direction direction = was.isEmpty() ? Direction.TIGHTENING : is.isEmpty() ? Direction.RELAXING : Direction.CHANGED;
+        changes.add(new ContractChange(before.topic(), name, "record_rule", wasText, isText, direction));
+      }
+    }
   }
 
   /** Null when two rules of a kind accept the same values (equal bounds written differently). */

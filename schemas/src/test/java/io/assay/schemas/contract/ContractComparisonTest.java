@@ -71,6 +71,28 @@ class ContractComparisonTest {
     assertEquals(Direction.CHANGED, find(changes, "at", "event_time").direction(), "shorter future, longer past");
   }
 
+  @Test
+  void recordRulesAddedDroppedOrRewrittenAreClassifiedByName() {
+    String fields = "  value: {required: true, type: int, min: 0, max: 100}\n  kind: {required: true, type: string, allowed: [a, b]}\n";
+    ContractCatalog before = catalog("max_future: PT5M, max_age: P7D", fields + """
+        record_rules:
+          - {name: small_a, category: VALUE_OUT_OF_RANGE, predicate: "kind <> 'a' OR value < 50", message: an a is small}
+          - {name: big_b, category: VALUE_OUT_OF_RANGE, predicate: "kind <> 'b' OR value > 10", message: a b is big}
+        """);
+    ContractCatalog after = catalog("max_future: PT5M, max_age: P7D", fields + """
+        record_rules:
+          - {name: small_a, category: VALUE_OUT_OF_RANGE, predicate: "kind <> 'a' OR value < 60", message: an a is small}
+          - {name: no_zero, category: VALUE_OUT_OF_RANGE, predicate: "value <> 0", message: zero is a sensor fault}
+        """);
+    List<ContractChange> changes = ContractComparison.compare(before, after);
+    assertEquals(Direction.CHANGED, find(changes, "small_a", "record_rule").direction());
+    assertEquals(Direction.RELAXING, find(changes, "big_b", "record_rule").direction());
+    assertEquals("", find(changes, "big_b", "record_rule").after());
+    assertEquals(Direction.TIGHTENING, find(changes, "no_zero", "record_rule").direction());
+    assertEquals(3, changes.size(), changes.toString());
+    assertEquals(List.of(), ContractComparison.compare(before, before));
+  }
+
   private static ContractChange find(List<ContractChange> changes, String field, String rule) {
     return changes.stream().filter(c -> c.field().equals(field) && c.rule().equals(rule)).findFirst()
         .orElseThrow(() -> new AssertionError("no change of " + field + " " + rule + " in " + changes));
