@@ -1,7 +1,9 @@
 package io.assay.cli;
 
 import io.assay.cli.commands.BenchCommand;
+import io.assay.cli.commands.ContractCommand;
 import io.assay.cli.commands.DemoCommand;
+import io.assay.cli.commands.DlqCommand;
 import io.assay.cli.commands.GateCommand;
 import io.assay.cli.commands.IngestCommand;
 import io.assay.cli.commands.ProduceCommand;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Command;
     version = "assay 0.1.0",
     description = "A contract-driven streaming lakehouse: contracts enforced at the producer, at Bronze, and at every promotion.",
     subcommands = {UpCommand.class, ProduceCommand.class, IngestCommand.class, TransformCommand.class, GateCommand.class,
-        TablesCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class})
+        TablesCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class, DlqCommand.class,
+        ContractCommand.class})
 public final class Assay implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -62,7 +65,7 @@ public final class Assay implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: up, produce, ingest, transform, gate, tables, serve, demo or bench (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: up, produce, ingest, transform, gate, tables, serve, demo, bench, dlq or contract (see --help)");
   }
 
   /** Hands the one configuration to every command that asks for it. */

@@ -118,6 +118,16 @@ class AssayCommandLineTest {
     }
     assertTrue(json.path("gold").path("daily_order_revenue").size() > 0, json.path("gold").toString());
     assertTrue(json.path("gold").path("payment_success_rate").has("card"), json.path("gold").toString());
+
+    JsonNode replay = json.path("dead_letter").path("replay");
+    long stale = Ledger.read(Path.of(json.path("ledger").path("file").asText())).entries().stream()
+        .filter(e -> e.outcomeKind().inKafka() && "stale_event_time".equals(e.fault())).count();
+    assertTrue(stale > 0, "a 20% fault rate makes some stale events");
+    assertEquals(stale, replay.path("diff").path("recoverable").asLong(), replay.toString());
+    assertEquals(stale, replay.path("recovered").asLong(), replay.toString());
+    assertEquals(deadLetters - stale - replay.path("discarded").asLong(), replay.path("still_open").asLong(), replay.toString());
+    assertTrue(replay.path("discarded").asLong() > 0, replay.toString());
+    assertEquals(0, replay.path("gates").path("silver").path("failed").asLong(), replay.toString());
   }
 
   @Test

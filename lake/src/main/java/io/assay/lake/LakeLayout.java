@@ -9,6 +9,8 @@ import java.io.Serializable;
  */
 public record LakeLayout(String root, String checkpointRoot) implements Serializable {
   public static final String DLQ_TABLE = "bronze_dlq_audit";
+  /** What became of each dead letter after it was written (replayed, discarded, still failing); see the dlq commands. */
+  public static final String DLQ_RESOLUTION_TABLE = "bronze_dlq_resolution";
   public static final String METRICS_TABLE = "pipeline_metrics";
   public static final String QUALITY_RESULTS_TABLE = "quality_results";
   /** Bookkeeping of the lake itself (model state, staging, Deequ metrics): never registered in a catalog. */

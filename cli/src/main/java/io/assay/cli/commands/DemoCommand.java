@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code assay demo}: the whole pipeline on a fresh embedded stack, ending in a reconciled report. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Fresh embedded stack on free ports: produce events with faults, stream them into Bronze, promote to Silver and Gold through the gates, reconcile, report (JSON).")
+    description = "Fresh embedded stack on free ports: produce events with faults, stream them into Bronze, promote to Silver and Gold through the gates,"
+        + " relax a contract and replay the dead letters it recovers, transform again, reconcile, report (JSON).")
 public final class DemoCommand implements Callable<Integer> {
   private final AssayConfig config;
 
@@ -61,7 +62,10 @@ public final class DemoCommand implements Callable<Integer> {
       promoted.summaryLines().forEach(System.err::println);
       PromotionReporting.addGateSection(out, promoted);
       if (!promoted.halted()) {
-        PromotionReporting.addGoldSections(out, spark, demo.lake(), produced.ledgerFile());
+        DeadLetterCycleReporting.Outcome cycle = DeadLetterCycleReporting.run(out, spark, demo, demoDir, produced.ledgerFile(), runId);
+        if (!cycle.transform().halted()) {
+          PromotionReporting.addGoldSections(out, spark, demo.lake(), produced.ledgerFile(), cycle.replayed());
+        }
       }
       out.section("stack").put("bootstrap_servers", stack.bootstrapServers()).put("schema_registry", stack.registryUrl().toString())
           .put("data_dir", demoDir.toAbsolutePath().toString());

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,7 +28,8 @@ final class PromotionReporting {
     result.haltedAt().ifPresent(layer -> report.reconcile("gates_pass", "all gates passing", "halted at " + layer));
   }
 
-  static void addGoldSections(RunReport report, SparkSession spark, LakeLayout lake, Path ledgerFile) {
+  /** @param replayed Kafka positions of dead letters replayed into Bronze: Gold must count them too */
+  static void addGoldSections(RunReport report, SparkSession spark, LakeLayout lake, Path ledgerFile, Set<String> replayed) {
     ObjectNode gold = report.section("gold");
     ArrayNode revenue = gold.putArray("daily_order_revenue");
     for (Row row : read(spark, lake, "gold_daily_order_revenue")
@@ -48,8 +50,8 @@ final class PromotionReporting {
 
     Ledger ledger = Ledger.read(ledgerFile);
     for (GoldLedgerReconciliation.Comparison comparison : new GoldLedgerReconciliation.Comparison[] {
-        GoldLedgerReconciliation.revenue(spark, lake, ledger),
-        GoldLedgerReconciliation.paymentSuccess(spark, lake, ledger)}) {
+        GoldLedgerReconciliation.revenue(spark, lake, ledger, replayed),
+        GoldLedgerReconciliation.paymentSuccess(spark, lake, ledger, replayed)}) {
       report.reconcile(comparison.check(), comparison.expected(), comparison.actual());
     }
   }

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /** Starts the command line or spark-submit in JVMs of their own, pointed at a test's stack and lake. */
-final class ChildProcesses {
+public final class ChildProcesses {
   private ChildProcesses() {}
 
   /**
@@ -19,7 +19,7 @@ final class ChildProcesses {
    * only ({@code ASSAY_CATALOG=none}): these children test ingestion, and SqlEndpointIT sets the
    * catalog it tests itself.
    */
-  static Map<String, String> environment(BronzeHarness harness, Path dataDir, long maxOffsetsPerTrigger) {
+  public static Map<String, String> environment(BronzeHarness harness, Path dataDir, long maxOffsetsPerTrigger) {
     Map<String, String> env = new TreeMap<>();
     env.put("ASSAY_KAFKA_BOOTSTRAP", harness.stack.bootstrapServers());
     env.put("ASSAY_REGISTRY_URL", harness.stack.registryUrl().toString());
@@ -33,7 +33,7 @@ final class ChildProcesses {
   }
 
   /** {@code assay <args>} on this test's classpath, with the same JVM flags (Spark's opens). */
-  static Process assay(Map<String, String> env, Path log, String... args) throws Exception {
+  public static Process assay(Map<String, String> env, Path log, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx2g");
@@ -45,7 +45,7 @@ final class ChildProcesses {
     return start(command, env, log);
   }
 
-  static Process start(List<String> command, Map<String, String> env, Path log) throws Exception {
+  public static Process start(List<String> command, Map<String, String> env, Path log) throws Exception {
     Files.createDirectories(log.getParent());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -53,7 +53,7 @@ final class ChildProcesses {
     return builder.start();
   }
 
-  static int await(Process process, long minutes, Path log) throws Exception {
+  public static int await(Process process, long minutes, Path log) throws Exception {
     if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError("child did not finish within " + minutes + " min; log:\n" + tail(log));
@@ -61,8 +61,17 @@ final class ChildProcesses {
     return process.exitValue();
   }
 
-  static String tail(Path log) throws Exception {
+  public static String tail(Path log) throws Exception {
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  /** The log's last lines for an assertion message, or a note when it cannot be read. */
+  public static String tailOrNote(Path log) {
+    try {
+      return tail(log);
+    } catch (Exception e) {
+      return "(no log at " + log + ")";
+    }
   }
 }

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
   private static final Logger LOG = LoggerFactory.getLogger(BronzeBatchWriter.class);
+  /** Which dead-letter replay run put a row into Bronze; null for rows streamed from Kafka. */
+  public static final String REPLAY_RUN_COLUMN = "_replay_run_id";
 
   private final ContractCatalog catalog;
   private final RecordRouter router;
@@ -84,10 +86,11 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
     }
   }
 
-  Dataset<Row> bronzeRows(Dataset<Row> routed, Contract contract, long batchId) {
+  /** A topic's valid routed rows in Bronze's shape; {@code _replay_run_id} is null for rows the stream wrote. */
+  public static Dataset<Row> bronzeRows(Dataset<Row> routed, Contract contract, long batchId) {
     String eventColumn = RoutedSchema.eventColumn(contract.topic());
     List<Column> columns = new ArrayList<>();
-    for (String field : ((StructType) routedSchema.apply(eventColumn).dataType()).fieldNames()) {
+    for (String field : ((StructType) routed.schema().apply(eventColumn).dataType()).fieldNames()) {
       columns.add(col(eventColumn + "." + field).as(field));
     }
     columns.add(col(RoutedSchema.TOPIC));
@@ -100,6 +103,7 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
     columns.add(lit(batchId).as("_batch_id"));
     columns.add(col(RoutedSchema.EVENT_TIME).as("_event_time"));
     columns.add(to_date(col(RoutedSchema.EVENT_TIME)).as("event_date"));
+    columns.add(lit(null).cast("string").as(REPLAY_RUN_COLUMN));
     return routed
         .filter(col(RoutedSchema.TOPIC).equalTo(contract.topic()).and(col(RoutedSchema.VALID)))
         .select(columns.toArray(Column[]::new));

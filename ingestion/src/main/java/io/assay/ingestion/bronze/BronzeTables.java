@@ -22,7 +22,7 @@ final class BronzeTables {
     Dataset<Row> noRows = spark.createDataFrame(List.of(), RoutedSchema.of(catalog));
     LakeCatalog names = new LakeCatalog(spark);
     for (Contract contract : catalog.contracts()) {
-      createIfMissing(spark, writer.bronzeRows(noRows, contract, -1), lake.bronzeTable(contract.topic()), "event_date");
+      createIfMissing(spark, BronzeBatchWriter.bronzeRows(noRows, contract, -1), lake.bronzeTable(contract.topic()), "event_date");
       names.register(LakeLayout.bronzeTableName(contract.topic()), lake.bronzeTable(contract.topic()));
     }
     createIfMissing(spark, writer.deadLetterRows(noRows, -1), lake.table(LakeLayout.DLQ_TABLE), "ingest_date");

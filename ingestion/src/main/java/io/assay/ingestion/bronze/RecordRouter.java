@@ -28,17 +28,27 @@ public final class RecordRouter implements MapPartitionsFunction<Row, Row> {
   private final ContractSources contracts;
   private final RegistryEndpoint registry;
   private final int maxMessageBytes;
+  private final boolean judgedAtArrival;
 
   public RecordRouter(ContractSources contracts, RegistryEndpoint registry, int maxMessageBytes) {
+    this(contracts, registry, maxMessageBytes, false);
+  }
+
+  /**
+   * @param judgedAtArrival anchor the event-time window at each record's Kafka timestamp instead of the
+   *     wall clock: a dead letter replayed days later is judged as of when it arrived, not rejected for its age
+   */
+  public RecordRouter(ContractSources contracts, RegistryEndpoint registry, int maxMessageBytes, boolean judgedAtArrival) {
     this.contracts = contracts;
     this.registry = registry;
     this.maxMessageBytes = maxMessageBytes;
+    this.judgedAtArrival = judgedAtArrival;
   }
 
   /** Input columns: key, value, topic, partition, offset, timestamp (Spark's Kafka source). */
   @Override
   public Iterator<Row> call(Iterator<Row> kafkaRows) {
-    Routing routing = new Routing(contracts.catalog(), ExecutorRegistry.get(registry), maxMessageBytes);
+    Routing routing = new Routing(contracts.catalog(), ExecutorRegistry.get(registry), maxMessageBytes, judgedAtArrival);
     return new Iterator<>() {
       public boolean hasNext() {
         return kafkaRows.hasNext();
@@ -58,14 +68,17 @@ public final class RecordRouter implements MapPartitionsFunction<Row, Row> {
     private final Map<String, ContractValidator> validators = new HashMap<>();
     private final Map<String, Integer> columnByTopic = new HashMap<>();
     private final int width;
+    private final ArrivalClock arrival;
 
-    Routing(ContractCatalog catalog, ExecutorRegistry registry, int maxMessageBytes) {
+    Routing(ContractCatalog catalog, ExecutorRegistry registry, int maxMessageBytes, boolean judgedAtArrival) {
       this.catalog = catalog;
       this.registry = registry;
+      this.arrival = judgedAtArrival ? new ArrivalClock() : null;
+      Clock clock = judgedAtArrival ? arrival : Clock.systemUTC();
       int column = RoutedSchema.FIXED_COLUMNS;
       for (Contract contract : catalog.contracts()) {
         decoders.put(contract.topic(), new EventDecoder(contract, registry.schemaIds(), maxMessageBytes));
-        validators.put(contract.topic(), new ContractValidator(contract, Clock.systemUTC()));
+        validators.put(contract.topic(), new ContractValidator(contract, clock));
         columnByTopic.put(contract.topic(), column++);
       }
       width = column;
@@ -93,6 +106,9 @@ public final class RecordRouter implements MapPartitionsFunction<Row, Row> {
         return deadLetter(out, key, value, List.of(failed.violation()));
       }
       DecodeResult.Decoded decoded = (DecodeResult.Decoded) result;
+      if (arrival != null) {
+        arrival.set((Timestamp) kafka.get(5));
+      }
       List<ContractViolation> violations = validators.get(topic).validate(decoded.record());
       if (!violations.isEmpty()) {
         return deadLetter(out, key, value, violations);

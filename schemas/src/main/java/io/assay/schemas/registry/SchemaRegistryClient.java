@@ -98,6 +98,34 @@ public class SchemaRegistryClient {
     return verdict.booleanValue();
   }
 
+  /**
+   * Why the schema could not be registered next under the subject's compatibility level, in the
+   * registry's own words ({@code ?verbose=true}); empty when it could, or when the subject does not exist yet.
+   */
+  public List<String> compatibilityProblems(String subject, Schema schema) {
+    Objects.requireNonNull(schema, "schema");
+    JsonNode answer;
+    try {
+      answer = transport.send("POST",
+          "/compatibility" + subjectPath(requireSubject(subject)) + "/versions/latest?verbose=true", schemaBody(schema));
+    } catch (RegistryException e) {
+      if (e.errorCode() == 40401 || e.errorCode() == 40402) {
+        return List.of(); // nothing registered yet: any schema may be the first
+      }
+      throw e;
+    }
+    JsonNode verdict = answer.path("is_compatible");
+    if (!verdict.isBoolean()) {
+      throw malformed("compatibility check for " + subject, "is_compatible", answer);
+    }
+    if (verdict.booleanValue()) {
+      return List.of();
+    }
+    List<String> messages = new ArrayList<>();
+    answer.path("messages").forEach(m -> messages.add(m.asText()));
+    return messages.isEmpty() ? List.of("the registry answered is_compatible: false without a reason") : List.copyOf(messages);
+  }
+
   /** The subject's compatibility level (the global one if the subject has none), or the global one. */
   public String compatibility(Optional<String> subject) {
     String path = subject.map(s -> "/config/" + RegistryTransport.segment(requireSubject(s)) + "?defaultToGlobal=true")
