@@ -2,9 +2,12 @@ package io.assay.cli;
 
 import io.assay.cli.commands.BenchCommand;
 import io.assay.cli.commands.DemoCommand;
+import io.assay.cli.commands.ExitCodes;
 import io.assay.cli.commands.GateCommand;
 import io.assay.cli.commands.IngestCommand;
+import io.assay.cli.commands.LineageCommand;
 import io.assay.cli.commands.ProduceCommand;
+import io.assay.cli.commands.ReconcileCommand;
 import io.assay.cli.commands.ServeCommand;
 import io.assay.cli.commands.TablesCommand;
 import io.assay.cli.commands.TransformCommand;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Command;
     version = "assay 0.1.0",
     description = "A contract-driven streaming lakehouse: contracts enforced at the producer, at Bronze, and at every promotion.",
     subcommands = {UpCommand.class, ProduceCommand.class, IngestCommand.class, TransformCommand.class, GateCommand.class,
-        TablesCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class})
+        TablesCommand.class, ServeCommand.class, DemoCommand.class, ReconcileCommand.class, LineageCommand.class, BenchCommand.class})
 public final class Assay implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -37,7 +40,7 @@ public final class Assay implements Runnable {
     System.exit(exitCode);
   }
 
-  /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 wrong usage. */
+  /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 wrong usage, 3 a gate failed (see {@link ExitCodes}). */
   public static int run(String... args) {
     AssayConfig config = AssayConfig.from(Environment.load(Path.of(".env")));
     return commandLine(config).execute(args);
@@ -50,7 +53,7 @@ public final class Assay implements Runnable {
       if (Boolean.getBoolean("assay.debug")) {
         error.printStackTrace(cmd.getErr());
       }
-      return 1;
+      return ExitCodes.ERROR;
     });
     return commandLine;
   }
@@ -62,7 +65,7 @@ public final class Assay implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: up, produce, ingest, transform, gate, tables, serve, demo or bench (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: up, produce, ingest, transform, gate, tables, serve, demo, reconcile, lineage or bench (see --help)");
   }
 
   /** Hands the one configuration to every command that asks for it. */
