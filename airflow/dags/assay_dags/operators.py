@@ -51,7 +51,7 @@ class AssaySparkSubmitOperator(SparkSubmitOperator):
     def execute(self, context: Any) -> None:
         jar, conf, env = settings.runtime_overrides()
         self.application = jar or self.application
-        self.conf = {**(self.conf or {}), **conf}
+        self.conf = {**settings.driver_classpath(self.application), **(self.conf or {}), **conf}
         self.env_vars = {**(self.env_vars or {}), **env}
         try:
             return super().execute(context)

@@ -44,6 +44,16 @@ def default_spark_conf() -> dict[str, str]:
     return {**DEFAULT_SPARK_CONF, **_json_object(os.environ.get("ASSAY_SPARK_CONF"), "ASSAY_SPARK_CONF")}
 
 
+def driver_classpath(jar: str) -> dict[str, str]:
+    """The jar on the driver's own classpath too, when it is a local file.
+
+    The local metastore's Derby client driver ships in the jar, and JDBC's DriverManager hands a driver
+    to Hive only from the class loader that loaded Hive, not from spark-submit's application loader
+    ("No suitable driver"). A jar on S3 (EMR, with Glue as catalog) needs no JDBC driver of its own.
+    """
+    return {"spark.driver.extraClassPath": jar} if Path(jar).is_file() else {}
+
+
 def assay_environment() -> dict[str, str]:
     """The worker's ASSAY_* settings (and OpenWeatherMap's key), passed on to the Spark job."""
     return {k: v for k, v in os.environ.items() if k.startswith("ASSAY_") or k == "OPENWEATHER_API_KEY"}
