@@ -4,9 +4,12 @@ import io.assay.cli.commands.BenchCommand;
 import io.assay.cli.commands.ContractCommand;
 import io.assay.cli.commands.DemoCommand;
 import io.assay.cli.commands.DlqCommand;
+import io.assay.cli.commands.ExitCodes;
 import io.assay.cli.commands.GateCommand;
 import io.assay.cli.commands.IngestCommand;
+import io.assay.cli.commands.LineageCommand;
 import io.assay.cli.commands.ProduceCommand;
+import io.assay.cli.commands.ReconcileCommand;
 import io.assay.cli.commands.ServeCommand;
 import io.assay.cli.commands.TablesCommand;
 import io.assay.cli.commands.TransformCommand;
@@ -24,8 +27,8 @@ import picocli.CommandLine.Command;
     version = "assay 0.1.0",
     description = "A contract-driven streaming lakehouse: contracts enforced at the producer, at Bronze, and at every promotion.",
     subcommands = {UpCommand.class, ProduceCommand.class, IngestCommand.class, TransformCommand.class, GateCommand.class,
-        TablesCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class, DlqCommand.class,
-        ContractCommand.class})
+        TablesCommand.class, ServeCommand.class, DemoCommand.class, ReconcileCommand.class, LineageCommand.class,
+        DlqCommand.class, ContractCommand.class, BenchCommand.class})
 public final class Assay implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -40,7 +43,7 @@ public final class Assay implements Runnable {
     System.exit(exitCode);
   }
 
-  /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 wrong usage. */
+  /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 wrong usage, 3 a gate failed (see {@link ExitCodes}). */
   public static int run(String... args) {
     AssayConfig config = AssayConfig.from(Environment.load(Path.of(".env")));
     return commandLine(config).execute(args);
@@ -53,7 +56,7 @@ public final class Assay implements Runnable {
       if (Boolean.getBoolean("assay.debug")) {
         error.printStackTrace(cmd.getErr());
       }
-      return 1;
+      return ExitCodes.ERROR;
     });
     return commandLine;
   }
@@ -65,7 +68,8 @@ public final class Assay implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: up, produce, ingest, transform, gate, tables, serve, demo, bench, dlq or contract (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "name a command: up, produce, ingest, transform, gate, tables, serve, demo, reconcile, lineage, dlq, contract or bench (see --help)");
   }
 
   /** Hands the one configuration to every command that asks for it. */

@@ -8,17 +8,17 @@ import org.apache.spark.sql.SparkSession;
  * The one place a SparkSession is built. {@code getOrCreate} keeps whatever spark-submit, EMR or
  * Databricks configured; only what is unset gets a local default. The catalog settings decide
  * whether the session has a catalog (Hive metastore API: local Derby, a metastore service, Glue) or
- * addresses tables by path only.
+ * addresses tables by path only; the lineage settings put the OpenLineage listener on it.
  */
 public final class SparkSessions {
   private SparkSessions() {}
 
-  /** A session without a catalog: tables by path only. */
+  /** A session without a catalog or lineage: tables by path only. */
   public static SparkSession getOrCreate(String appName, String lakeRoot) {
-    return getOrCreate(appName, lakeRoot, CatalogSettings.none());
+    return getOrCreate(appName, lakeRoot, SessionSettings.pathsOnly());
   }
 
-  public static SparkSession getOrCreate(String appName, String lakeRoot, CatalogSettings catalog) {
+  public static SparkSession getOrCreate(String appName, String lakeRoot, SessionSettings settings) {
     SparkConf conf = new SparkConf();
     setIfAbsent(conf, "spark.master", "local[*]");
     setIfAbsent(conf, "spark.app.name", appName);
@@ -35,7 +35,8 @@ public final class SparkSessions {
       setIfAbsent(conf, "spark.hadoop.fs.s3a.aws.credentials.provider", "com.amazonaws.auth.DefaultAWSCredentialsProviderChain");
     }
     conf.set(LakeCatalog.LAKE_ROOT_CONF, lakeRoot);
-    applyCatalog(conf, catalog);
+    applyCatalog(conf, settings.catalog());
+    SparkLineage.applyDefaults(conf, settings.lineage());
     return SparkSession.builder().config(conf).getOrCreate();
   }
 

@@ -30,7 +30,8 @@ class LakeCatalogTest {
   @BeforeAll
   static void start() {
     lake = new LakeLayout(dir.resolve("lake").toString(), dir.resolve("checkpoints").toString());
-    spark = SparkSessions.getOrCreate("lake-test", lake.root(), CatalogSettings.local(dir.resolve("metastore").toString(), freePort()));
+    spark = SparkSessions.getOrCreate("lake-test", lake.root(),
+        SessionSettings.of(CatalogSettings.local(dir.resolve("metastore").toString(), freePort())));
     catalog = new LakeCatalog(spark);
   }
 

@@ -1,5 +1,6 @@
 package io.assay.promotion;
 
+import io.assay.promotion.lineage.PromotionLineage;
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateFile;
 import io.assay.quality.GateReport;
@@ -15,19 +16,22 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs one layer's gates over the tables a caller hands it (committed tables, or staged candidates) and
- * records every outcome in {@code quality_results}, passing or not: results are data.
+ * records every outcome in {@code quality_results}, passing or not: results are data. The same outcomes
+ * go to the lineage as facets of the judged tables.
  */
 final class LayerGates {
   private final SparkSession spark;
   private final GateCatalog gates;
   private final GateRunner runner;
   private final String resultsPath;
+  private final PromotionLineage lineage;
 
-  LayerGates(SparkSession spark, GateCatalog gates, GateRunner runner, String resultsPath) {
+  LayerGates(SparkSession spark, GateCatalog gates, GateRunner runner, String resultsPath, PromotionLineage lineage) {
     this.spark = spark;
     this.gates = gates;
     this.runner = runner;
     this.resultsPath = resultsPath;
+    this.lineage = lineage;
   }
 
   /**
@@ -47,6 +51,7 @@ final class LayerGates {
       }
     }
     QualityResultsTable.append(spark, resultsPath, reports);
+    lineage.gatesRan(layer, reports);
     return reports;
   }
 }

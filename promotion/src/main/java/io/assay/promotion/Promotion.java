@@ -1,6 +1,8 @@
 package io.assay.promotion;
 
 import io.assay.lake.LakeLayout;
+import io.assay.lake.LineageSettings;
+import io.assay.promotion.lineage.PromotionLineage;
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateReport;
 import io.assay.quality.GateRunner;
@@ -22,25 +24,30 @@ public final class Promotion {
   private final GateCatalog gateCatalog;
   private final CommittedTables lake;
   private final LayerGates gates;
+  private final PromotionLineage lineage;
 
-  public Promotion(SparkSession spark, LakeLayout lakeLayout, String runId, GateCatalog gateCatalog, Clock clock) {
+  public Promotion(SparkSession spark, LakeLayout lakeLayout, String runId, GateCatalog gateCatalog, Clock clock,
+      PromotionLineage lineage) {
     this.spark = spark;
     this.lakeLayout = lakeLayout;
     this.runId = runId;
     this.gateCatalog = gateCatalog;
     this.lake = new CommittedTables(spark, lakeLayout, gateCatalog);
     GateRunner runner = new GateRunner(spark, clock, runId, Optional.of(lake.path(LakeLayout.QUALITY_METRICS_FILE)));
-    this.gates = new LayerGates(spark, gateCatalog, runner, lake.path(LakeLayout.QUALITY_RESULTS_TABLE));
+    this.lineage = lineage;
+    this.gates = new LayerGates(spark, gateCatalog, runner, lake.path(LakeLayout.QUALITY_RESULTS_TABLE), lineage);
   }
 
-  public static Promotion forLake(SparkSession spark, LakeLayout lakeLayout, String runId) {
-    return new Promotion(spark, lakeLayout, runId, GateCatalog.fromClasspath(), Clock.systemUTC());
+  /** A promotion that reports its models and gates to OpenLineage, parented to the orchestrator's run if any. */
+  public static Promotion forLake(SparkSession spark, LakeLayout lakeLayout, String runId, LineageSettings lineage) {
+    return new Promotion(spark, lakeLayout, runId, GateCatalog.fromClasspath(), Clock.systemUTC(),
+        PromotionLineage.of(lineage, spark.sparkContext().getConf(), runId, lakeLayout));
   }
 
   /** Bronze gate, then each model layer staged, gated and committed; stops at the first failing gate. */
   public PromotionResult transform(ModelCatalog models) {
     ModelRunner runner = new ModelRunner(spark, TransformSettings.forLake(lakeLayout, runId), models);
-    return new PromotionRun(runner, gates, lake).run();
+    return new PromotionRun(runner, gates, lake, lineage).run();
   }
 
   public PromotionResult transform() {

@@ -1,5 +1,6 @@
 package io.assay.promotion;
 
+import io.assay.promotion.lineage.PromotionLineage;
 import io.assay.quality.GateReport;
 import io.assay.transformations.ModelRunner;
 import io.assay.transformations.StagedModel;
@@ -21,11 +22,13 @@ public final class PromotionRun {
   private final ModelRunner models;
   private final LayerGates gates;
   private final CommittedTables lake;
+  private final PromotionLineage lineage;
 
-  PromotionRun(ModelRunner models, LayerGates gates, CommittedTables lake) {
+  PromotionRun(ModelRunner models, LayerGates gates, CommittedTables lake, PromotionLineage lineage) {
     this.models = models;
     this.gates = gates;
     this.lake = lake;
+    this.lineage = lineage;
   }
 
   public PromotionResult run() {
@@ -56,6 +59,7 @@ public final class PromotionRun {
       return false;
     }
     models.commitAll(staged);
+    lineage.modelsCommitted(staged);
     return true;
   }
 

@@ -9,6 +9,7 @@ import io.assay.ingestion.bronze.BronzeHarness;
 import io.assay.lake.LakeLayout;
 import io.assay.quality.CheckOutcome;
 import io.assay.quality.CheckStatus;
+import io.assay.promotion.lineage.PromotionLineage;
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateReport;
 import io.assay.transformations.Model;
@@ -70,7 +71,8 @@ class GatedPromotionTest {
   }
 
   private Promotion promotion(String runId) {
-    return new Promotion(harness.spark, harness.lake, runId, GateCatalog.fromClasspath(), Clock.systemUTC());
+    return new Promotion(harness.spark, harness.lake, runId, GateCatalog.fromClasspath(), Clock.systemUTC(),
+        PromotionLineage.disabled(harness.lake));
   }
 
   @Test

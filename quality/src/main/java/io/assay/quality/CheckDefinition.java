@@ -79,6 +79,14 @@ public record CheckDefinition(
     return text("column");
   }
 
+  /** The column a check is about, if it names one (several key columns are joined with commas). */
+  public Optional<String> subjectColumn() {
+    if (has("column")) {
+      return Optional.of(column());
+    }
+    return has("columns") ? Optional.of(String.join(",", columns())) : Optional.empty();
+  }
+
   List<String> columns() {
     return options.get("columns").texts("columns");
   }

@@ -2,6 +2,8 @@ package io.assay.quality;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Every check outcome of one gate run over one table. */
@@ -11,13 +13,22 @@ public final class GateReport {
   private final String table;
   private final Instant checkedAt;
   private final List<CheckOutcome> outcomes;
+  private final Map<String, CheckDefinition> definitions;
+  private final TableProfile profile;
 
-  public GateReport(String runId, String layer, String table, Instant checkedAt, List<CheckOutcome> outcomes) {
+  /**
+   * @param definitions the gate's checks by name, as declared
+   * @param profile what the Deequ pass measured besides the outcomes
+   */
+  public GateReport(String runId, String layer, String table, Instant checkedAt, List<CheckOutcome> outcomes,
+      Map<String, CheckDefinition> definitions, TableProfile profile) {
     this.runId = runId;
     this.layer = layer;
     this.table = table;
     this.checkedAt = checkedAt;
     this.outcomes = List.copyOf(outcomes);
+    this.definitions = Map.copyOf(definitions);
+    this.profile = profile;
   }
 
   public String runId() {
@@ -38,6 +49,19 @@ public final class GateReport {
 
   public List<CheckOutcome> outcomes() {
     return outcomes;
+  }
+
+  /** The column a check is about, if it names one. */
+  public Optional<String> columnOf(String checkName) {
+    return definition(checkName).flatMap(CheckDefinition::subjectColumn);
+  }
+
+  public Optional<CheckDefinition> definition(String checkName) {
+    return Optional.ofNullable(definitions.get(checkName));
+  }
+
+  public TableProfile profile() {
+    return profile;
   }
 
   /** True when an error-severity check failed: the promotion must stop. */

@@ -4,6 +4,9 @@ import com.amazon.deequ.VerificationResult;
 import com.amazon.deequ.VerificationRunBuilder;
 import com.amazon.deequ.VerificationSuite;
 import com.amazon.deequ.analyzers.Analyzer;
+import com.amazon.deequ.analyzers.Completeness;
+import com.amazon.deequ.analyzers.Maximum;
+import com.amazon.deequ.analyzers.Minimum;
 import com.amazon.deequ.analyzers.Size;
 import com.amazon.deequ.checks.Check;
 import com.amazon.deequ.checks.CheckResult;
@@ -19,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -79,7 +84,35 @@ public final class GateRunner {
         outcomes.add(outcome(gate, check, checkResult, rows == 0.0));
       }
     }
-    return new GateReport(runId, gate.layer(), gate.table(), now, outcomes);
+    Map<String, CheckDefinition> definitions = new LinkedHashMap<>();
+    gate.checks().forEach(check -> definitions.put(check.name(), check));
+    TableProfile profile = profile(result, rows, Set.of(data.schema().fieldNames()));
+    return new GateReport(runId, gate.layer(), gate.table(), now, outcomes, definitions, profile);
+  }
+
+  /** Row count, and null counts and extremes from the unfiltered column analyzers the checks ran. */
+  private static TableProfile profile(VerificationResult result, double rows, Set<String> schemaColumns) {
+    Map<String, TableProfile.ColumnProfile> columns = new TreeMap<>();
+    scala.collection.Iterator<scala.Tuple2<Analyzer<?, Metric<?>>, Metric<?>>> metrics = result.metrics().iterator();
+    while (metrics.hasNext()) {
+      scala.Tuple2<Analyzer<?, Metric<?>>, Metric<?>> entry = metrics.next();
+      Optional<Double> value = metricValue(Option.apply(entry._2()));
+      if (value.isEmpty()) {
+        continue;
+      }
+      double v = value.get();
+      Object analyzer = entry._1();
+      if (analyzer instanceof Completeness c && c.where().isEmpty() && rows >= 0) {
+        columns.merge(c.column(), TableProfile.ColumnProfile.NONE.withNullCount(Math.round(rows * (1 - v))),
+            (old, x) -> old.withNullCount(Math.round(rows * (1 - v))));
+      } else if (analyzer instanceof Minimum m && m.where().isEmpty()) {
+        columns.merge(m.column(), TableProfile.ColumnProfile.NONE.withMin(v), (old, x) -> old.withMin(v));
+      } else if (analyzer instanceof Maximum m && m.where().isEmpty()) {
+        columns.merge(m.column(), TableProfile.ColumnProfile.NONE.withMax(v), (old, x) -> old.withMax(v));
+      }
+    }
+    columns.keySet().removeIf(column -> !schemaColumns.contains(column)); // helper columns are not the table's
+    return new TableProfile(Math.max(0, Math.round(rows)), columns);
   }
 
   private VerificationResult runSuite(Gate gate, Dataset<Row> data, List<Check> checks, Size size, Instant now) {

@@ -58,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
       IngestStep.run(demo, Optional.empty());
       BronzeReporting.addBronzeSections(out, demo, produced.ledgerFile(), inKafka);
       SparkSession spark = IngestStep.session(demo);
-      PromotionResult promoted = Promotion.forLake(spark, demo.lake(), runId).transform();
+      PromotionResult promoted = Promotion.forLake(spark, demo.lake(), runId, demo.lineage()).transform();
       promoted.summaryLines().forEach(System.err::println);
       PromotionReporting.addGateSection(out, promoted);
       if (!promoted.halted()) {

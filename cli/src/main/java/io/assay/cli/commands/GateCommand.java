@@ -32,8 +32,8 @@ public final class GateCommand implements Callable<Integer> {
           "--layer must be one of bronze, silver, gold, all; got '" + layer + "'");
     }
     List<String> layers = "all".equals(layer) ? Promotion.LAYERS : List.of(layer);
-    PromotionResult result = Promotion.forLake(IngestStep.session(config), config.lake(), RunIds.next()).gateOnly(layers);
+    PromotionResult result = Promotion.forLake(IngestStep.session(config), config.lake(), RunIds.next(), config.lineage()).gateOnly(layers);
     result.summaryLines().forEach(System.out::println);
-    return result.halted() ? 1 : 0;
+    return result.halted() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
   }
 }

@@ -6,12 +6,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Run ids that sort by time and do not collide: {@code 20261124T120000-3f9a}. */
-final class RunIds {
+public final class RunIds {
   private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
   private RunIds() {}
 
-  static String next() {
+  public static String next() {
     return FORMAT.format(LocalDateTime.now(ZoneOffset.UTC)) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
   }
 }

@@ -19,10 +19,10 @@ public final class TransformCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PromotionResult result = Promotion.forLake(IngestStep.session(config), config.lake(), RunIds.next()).transform();
+    PromotionResult result = Promotion.forLake(IngestStep.session(config), config.lake(), RunIds.next(), config.lineage()).transform();
     result.summaryLines().forEach(System.out::println);
     result.haltedAt().ifPresent(layer -> System.out.println(
         "nothing from the " + layer + " layer onwards was promoted: those tables keep their Delta versions"));
-    return result.halted() ? 1 : 0;
+    return result.halted() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
   }
 }

@@ -5,6 +5,8 @@ import io.assay.ingestion.bronze.RegistryEndpoint;
 import io.assay.ingestion.kafka.KafkaSettings;
 import io.assay.lake.CatalogSettings;
 import io.assay.lake.LakeLayout;
+import io.assay.lake.LineageSettings;
+import io.assay.lake.SessionSettings;
 import io.assay.lake.sql.SqlEndpointSettings;
 import io.assay.schemas.contract.ContractCatalog;
 import io.assay.schemas.registry.RegistrySettings;
@@ -29,6 +31,7 @@ import java.util.Optional;
  * @param ingestAppId names the Bronze query, its checkpoint and its idempotent-write guard
  * @param catalog which catalog names the lake's tables (local Derby metastore, Hive metastore, Glue, Unity, none)
  * @param sql where {@code ./assay serve} listens and who may connect
+ * @param lineage where OpenLineage events go (a file under the data folder unless a URL is set)
  */
 public record AssayConfig(
     Path dataDir,
@@ -48,7 +51,8 @@ public record AssayConfig(
     Duration metricsWatermark,
     Duration registryRetryBudget,
     CatalogSettings catalog,
-    SqlEndpointSettings sql) {
+    SqlEndpointSettings sql,
+    LineageSettings lineage) {
 
   public static AssayConfig from(Environment env) {
     int kafkaPort = env.getInt("ASSAY_KAFKA_PORT", 9092);
@@ -96,14 +100,28 @@ public record AssayConfig(
             env.getInt("ASSAY_SQL_PORT", SqlEndpointSettings.DEFAULT_PORT),
             env.get("ASSAY_SQL_USER"),
             env.get("ASSAY_SQL_PASSWORD"),
-            false));
+            false),
+        lineage(env, Path.of(env.get("ASSAY_DATA_DIR", "data"))));
   }
 
   /** This configuration with the SQL endpoint's address or safety choice overridden by flags. */
   public AssayConfig withSql(SqlEndpointSettings newSql) {
     return new AssayConfig(dataDir, kafka, registry, kafkaPort, registryPort, registryHost, registryMaxRequestBytes, openWeatherApiKey,
         openWeatherBaseUrl, contractsDir, lake, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark,
-        registryRetryBudget, catalog, newSql);
+        registryRetryBudget, catalog, newSql, lineage);
+  }
+
+  private static LineageSettings lineage(Environment env, Path dataDir) {
+    boolean off = env.get("ASSAY_OPENLINEAGE_DISABLED").map(Boolean::parseBoolean).orElse(false);
+    Optional<String> file = env.get("ASSAY_OPENLINEAGE_FILE").map(f -> Path.of(f).toAbsolutePath().toString());
+    return new LineageSettings(!off, env.get("ASSAY_OPENLINEAGE_NAMESPACE", LineageSettings.DEFAULT_NAMESPACE),
+        env.get("ASSAY_OPENLINEAGE_URL").map(URI::create), env.get("ASSAY_OPENLINEAGE_API_KEY"),
+        file.orElseGet(() -> LineageSettings.defaultFile(dataDir)), file.isPresent());
+  }
+
+  /** What every Spark session of this configuration takes: the catalog and where lineage goes. */
+  public SessionSettings session() {
+    return new SessionSettings(catalog, lineage);
   }
 
   /** Settings for the Kafka → Bronze job; an empty trigger means drain what is there and stop. */
@@ -131,7 +149,8 @@ public record AssayConfig(
     LakeLayout local = new LakeLayout(dir.resolve("lake").toAbsolutePath().toString(), dir.resolve("checkpoints").toAbsolutePath().toString());
     return new AssayConfig(dir, kafka, registry, kafkaPort, registryPort, registryHost, registryMaxRequestBytes, openWeatherApiKey,
         openWeatherBaseUrl, contractsDir, local, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget,
-        catalog.withMetastoreDir(dir.resolve("metastore").toAbsolutePath().toString()), sql);
+        catalog.withMetastoreDir(dir.resolve("metastore").toAbsolutePath().toString()), sql,
+        lineage.underDataDir(dir));
   }
 
   /** Points Kafka and the registry at a stack this process started (the demo's embedded one). */
@@ -139,12 +158,12 @@ public record AssayConfig(
     return new AssayConfig(dataDir, kafka.withBootstrapServers(bootstrapServers),
         new RegistrySettings(registryUrl, registry.basicAuthUser(), registry.basicAuthPassword(), registry.timeout()),
         kafkaPort, registryPort, registryHost, registryMaxRequestBytes, openWeatherApiKey, openWeatherBaseUrl, contractsDir,
-        lake, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget, catalog, sql);
+        lake, ingestAppId, maxOffsetsPerTrigger, maxMessageBytes, metricsWatermark, registryRetryBudget, catalog, sql, lineage);
   }
 
   @Override
   public String toString() {
     return "AssayConfig[data=" + dataDir + ", " + kafka + ", registry=" + registry
-        + ", openweather=" + (openWeatherApiKey.isPresent() ? "key set" : "offline") + ", lake=" + lake.root() + ", catalog=" + catalog + "]";
+        + ", openweather=" + (openWeatherApiKey.isPresent() ? "key set" : "offline") + ", lake=" + lake.root() + ", catalog=" + catalog + ", " + lineage + "]";
   }
 }

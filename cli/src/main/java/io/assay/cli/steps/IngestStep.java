@@ -1,11 +1,14 @@
 package io.assay.cli.steps;
 
+import io.assay.cli.commands.RunIds;
 import io.assay.cli.config.AssayConfig;
 import io.assay.ingestion.bronze.BronzeJob;
+import io.assay.ingestion.bronze.IngestLineage;
 import io.assay.ingestion.bronze.IngestSettings;
 import io.assay.ingestion.bronze.PipelineMetricsJob;
 import io.assay.ingestion.kafka.TopicProvisioner;
 import io.assay.lake.SparkSessions;
+import io.assay.lake.lineage.LineageEmitter;
 import io.assay.schemas.contract.ContractCatalog;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,9 +20,9 @@ import org.apache.spark.sql.streaming.StreamingQueryException;
 public final class IngestStep {
   private IngestStep() {}
 
-  /** The session every command uses: the configured lake, and its catalog when one is configured. */
+  /** The session every command uses: the configured lake, and its catalog and lineage as configured. */
   public static SparkSession session(AssayConfig config) {
-    return SparkSessions.getOrCreate("assay", config.lake().root(), config.catalog());
+    return SparkSessions.getOrCreate("assay", config.lake().root(), config.session());
   }
 
   /** With no trigger: drains every topic, updates the metrics, returns. With one: runs until stopped. */
@@ -30,13 +33,17 @@ public final class IngestStep {
     topics.ensureTopics(catalog.topics());
     IngestSettings settings = config.ingest(trigger);
     SparkSession spark = session(config);
+    IngestLineage lineage = new IngestLineage(
+        LineageEmitter.of(config.lineage(), spark.sparkContext().getConf(), RunIds.next()), config.lake());
     try {
       StreamingQuery bronze = BronzeJob.start(spark, catalog, settings);
       if (settings.availableNow()) {
         bronze.awaitTermination();
         PipelineMetricsJob.start(spark, catalog, settings).awaitTermination();
+        lineage.ingest(config.kafka().bootstrapServers(), catalog.topics(), true);
       } else {
         PipelineMetricsJob.start(spark, catalog, settings);
+        lineage.ingest(config.kafka().bootstrapServers(), catalog.topics(), false);
         spark.streams().awaitAnyTermination();
       }
     } catch (StreamingQueryException e) {
