@@ -67,7 +67,7 @@ final class DeadLetterCycleReporting {
     section.put("discarded", discarded);
     section.put("discard_reason", DISCARD_REASON);
 
-    PromotionResult transform = Promotion.forLake(spark, config.lake(), runId + "-after-replay").transform();
+    PromotionResult transform = Promotion.forLake(spark, config.lake(), runId + "-after-replay", config.lineage()).transform();
     transform.summaryLines().forEach(System.err::println);
     section.set("gates", JSON.valueToTree(transform.countsByLayer()));
     transform.haltedAt().ifPresent(layer -> report.reconcile("dead_letter.replay.gates_pass", "all gates passing", "halted at " + layer));

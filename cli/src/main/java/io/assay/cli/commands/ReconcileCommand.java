@@ -3,11 +3,14 @@ package io.assay.cli.commands;
 import io.assay.cli.config.AssayConfig;
 import io.assay.cli.report.RunReport;
 import io.assay.cli.steps.IngestStep;
+import io.assay.ingestion.deadletter.DeadLetterReconciliation;
 import io.assay.ingestion.kafka.TopicOffsets;
+import io.assay.ingestion.ledger.Ledger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +42,12 @@ public final class ReconcileCommand implements Callable<Integer> {
     Map<String, Long> inKafka = TopicOffsets.messageCounts(config.kafka(), config.contracts().topics());
     out.counts("in_kafka", inKafka);
     BronzeReporting.addBronzeSections(out, config, ledger, inKafka);
-    PromotionReporting.addGoldSections(out, IngestStep.session(config), config.lake(), ledger);
+    SparkSession spark = IngestStep.session(config);
+    // Dead letters replayed into Bronze (./assay dlq replay) reach Gold too: count them as sent.
+    DeadLetterReconciliation.Result deadLetters = DeadLetterReconciliation.reconcile(spark, config.contracts(), config.lake(),
+        Ledger.read(ledger));
+    deadLetters.mismatches().forEach(m -> out.reconcile("dead_letter." + m.check(), m.expected(), m.actual()));
+    PromotionReporting.addGoldSections(out, spark, config.lake(), ledger, deadLetters.replayedPositions());
     System.out.println(out.toJson());
     if (report != null) {
       out.writeTo(report);

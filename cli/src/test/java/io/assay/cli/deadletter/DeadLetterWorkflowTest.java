@@ -13,6 +13,7 @@ import io.assay.cli.it.ChildProcesses;
 import io.assay.cli.report.GoldLedgerReconciliation;
 import io.assay.promotion.Promotion;
 import io.assay.promotion.PromotionResult;
+import io.assay.promotion.lineage.PromotionLineage;
 import io.assay.cli.steps.RelaxedContracts;
 import io.assay.ingestion.bronze.BronzeBatchWriter;
 import io.assay.ingestion.bronze.BronzeHarness;
@@ -256,7 +257,8 @@ class DeadLetterWorkflowTest {
   @Test
   @Order(9)
   void transformCarriesReplayedEventsThroughTheGatesToGoldAndEveryEventIsAccountedFor() {
-    PromotionResult result = new Promotion(harness.spark, harness.lake, "run-after-replay", GateCatalog.fromClasspath(), Clock.systemUTC()).transform();
+    PromotionResult result = new Promotion(harness.spark, harness.lake, "run-after-replay", GateCatalog.fromClasspath(), Clock.systemUTC(),
+        PromotionLineage.disabled(harness.lake)).transform();
     assertEquals(Optional.empty(), result.haltedAt(), String.join("\n", result.summaryLines()));
     result.countsByLayer().forEach((layer, counts) -> assertEquals(0L, counts.get("failed"), layer));
 
