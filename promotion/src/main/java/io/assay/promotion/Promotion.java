@@ -10,6 +10,7 @@ import io.assay.transformations.TransformSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
@@ -40,7 +41,7 @@ public final class Promotion {
   /** Bronze gate, then each model layer staged, gated and committed; stops at the first failing gate. */
   public PromotionResult transform(ModelCatalog models) {
     ModelRunner runner = new ModelRunner(spark, TransformSettings.forLake(lakeLayout, runId), models);
-    return new PromotionRun(runner, gates, lake).run();
+    return new PromotionRun(runner, gates, lake, new QuarantineTable(spark, lakeLayout), runId).run();
   }
 
   public PromotionResult transform() {
@@ -55,6 +56,16 @@ public final class Promotion {
     }
     Optional<String> failed = reports.stream().filter(GateReport::halts).map(GateReport::layer).findFirst();
     return new PromotionResult(reports, failed);
+  }
+
+  /**
+   * Rows held in each quarantine table of the gated tables of the given layers:
+   * {@code <table>_quarantine} → {@code rows} in all, then rows per check.
+   */
+  public Map<String, Map<String, Long>> quarantineHeld(List<String> layers) {
+    List<String> tables = new ArrayList<>();
+    layers.forEach(layer -> tables.addAll(lake.gatedTables(layer)));
+    return new QuarantineTable(spark, lakeLayout).held(tables);
   }
 
   public GateCatalog gateCatalog() {

@@ -24,6 +24,7 @@ final class PromotionReporting {
 
   static void addGateSection(RunReport report, PromotionResult result) {
     report.section("gates").setAll((ObjectNode) JSON.valueToTree(result.countsByLayer()));
+    report.section("gates").set("quarantined", JSON.valueToTree(result.quarantined()));
     result.haltedAt().ifPresent(layer -> report.reconcile("gates_pass", "all gates passing", "halted at " + layer));
   }
 
