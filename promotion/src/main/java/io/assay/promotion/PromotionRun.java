@@ -63,7 +63,7 @@ public final class PromotionRun {
     for (int i = 0; i < staged.size(); i++) {
       StagedModel model = staged.get(i);
       Optional<QuarantineSplit> split = gates.gate(layer, model.name(), model.increment().schema())
-          .flatMap(gate -> QuarantineSplit.of(model, gate, models));
+          .flatMap(gate -> QuarantineSplit.of(model, gate, models, quarantine.existing(model.name())));
       if (split.isPresent()) {
         splits.put(model.name(), split.get());
         staged.set(i, split.get().kept());

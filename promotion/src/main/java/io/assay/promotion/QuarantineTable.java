@@ -10,6 +10,7 @@ import io.delta.tables.DeltaTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,6 +50,12 @@ final class QuarantineTable {
       DeltaTable.forPath(spark, path).as("q").merge(stamped.as("n"), sameKey).whenNotMatched().insertAll().execute();
     }
     new LakeCatalog(spark).register(name, path);
+  }
+
+  /** The rows set aside from a table so far, if any ever were. */
+  Optional<Dataset<Row>> existing(String table) {
+    String path = lake.table(LakeLayout.quarantineTable(table));
+    return DeltaTable.isDeltaTable(spark, path) ? Optional.of(spark.read().format("delta").load(path)) : Optional.empty();
   }
 
   /**

@@ -29,6 +29,10 @@ public record CheckOutcome(
   public CheckOutcome quarantined(long rows, long stagedRows, double maxRatio) {
     double share = stagedRows == 0 ? 0 : (double) rows / stagedRows;
     String counted = String.format("%s; %d of %d staged rows quarantined (%.4f)", observed, rows, stagedRows, share);
+    // Every row left in scope keeps the check; when none is left (all in scope were set aside), Deequ's
+    // minimum or maximum has no value and reports a failure, but the check holds vacuously.
+    CheckStatus held = status == CheckStatus.FAILED && observed.startsWith("no metric") ? CheckStatus.PASSED : status;
+    String heldMessage = held == status ? message : "";
     if (share > maxRatio) {
       String why = String.format("%d of %d staged rows (%.4f) break it, more than max_quarantine_ratio %s: halted",
           rows, stagedRows, share, DeequCheckCompiler.number(maxRatio));
@@ -36,7 +40,7 @@ public record CheckOutcome(
           bound + ", quarantining at most " + DeequCheckCompiler.number(maxRatio) + " of staged rows",
           message == null || message.isEmpty() ? why : message + "; " + why, rows);
     }
-    return new CheckOutcome(layer, table, checkName, constraint, severity, status, counted, bound, message, rows);
+    return new CheckOutcome(layer, table, checkName, constraint, severity, held, counted, bound, heldMessage, rows);
   }
 
   /** One readable line: status, check, observed and expected values. */
