@@ -26,6 +26,15 @@ def test_the_stack_has_its_parts(compose):
     assert command[command.index("--class") + 1] == "io.assay.cli.Assay" and "ingest" in command
     assert any(v.startswith("./cli/target/assay-spark.jar:") for v in ingest["volumes"])
     assert compose["services"]["kafka"]["environment"]["KAFKA_PROCESS_ROLES"] == "broker,controller"  # KRaft
+    sql = services["sql"]
+    assert sql["command"][-1] == "serve" and sql["image"] == ingest["image"]
+    # Bound beyond loopback inside its container, so never without a login; one owner for the metastore.
+    assert sql["environment"]["ASSAY_SQL_PASSWORD"].startswith("${ASSAY_SQL_PASSWORD:?")
+    assert ingest["environment"]["ASSAY_CATALOG"] == "none" and sql["environment"]["ASSAY_CATALOG"] == "local"
+    superset = services["superset"]
+    assert superset["build"]["dockerfile"] == "superset/Dockerfile"
+    assert superset["environment"]["ASSAY_SQL_HOST"] == "sql"
+    assert superset["environment"]["ASSAY_SQL_PASSWORD"] == sql["environment"]["ASSAY_SQL_PASSWORD"]
 
 
 def test_a_port_differing_from_the_readme_is_caught(compose):
@@ -75,5 +84,5 @@ def test_health_checks_conditions_and_the_lake_volume_are_required(compose):
 
 def test_a_service_missing_from_the_readme_is_caught(compose):
     broken = copy.deepcopy(compose)
-    broken["services"]["superset"] = {"image": "apache/superset", "ports": ["127.0.0.1:8088:8088"]}
-    assert "service superset is in docker-compose.yml but not in the README's table" in compose_checks.problems(broken)
+    broken["services"]["airflow"] = {"image": "apache/airflow", "ports": ["127.0.0.1:8080:8080"]}
+    assert "service airflow is in docker-compose.yml but not in the README's table" in compose_checks.problems(broken)

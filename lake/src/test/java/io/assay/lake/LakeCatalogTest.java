@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.assay.lake.sql.TableDiscovery;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +75,18 @@ class LakeCatalogTest {
     spark.sql("DROP TABLE assay_silver.silver_payments");
     assertEquals(1L, spark.read().format("delta").load(lake.table("silver_payments")).count(), "external: files stay");
     assertEquals(5L, spark.read().format("delta").load(elsewhere).count());
+  }
+
+  @Test
+  void aTableWrittenByAJobOutsideTheMetastoreIsNamedByDiscovery() throws InterruptedException {
+    try (TableDiscovery discovery = TableDiscovery.every(Duration.ofMillis(200), catalog, lake, catalog.registerAll(lake))) {
+      write("gold_weather_daily_summary", 4); // by path only, as a job with ASSAY_CATALOG=none writes
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!catalog.registeredTables().contains("assay_gold.gold_weather_daily_summary") && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      assertEquals(4L, spark.sql("SELECT count(*) FROM assay_gold.gold_weather_daily_summary").head().getLong(0));
+    }
   }
 
   @Test

@@ -7,6 +7,8 @@ import io.assay.lake.LakeCatalog;
 import io.assay.lake.LocalMetastore;
 import io.assay.lake.sql.SqlEndpoint;
 import io.assay.lake.sql.SqlEndpointSettings;
+import io.assay.lake.sql.TableDiscovery;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the lake's tables by name over JDBC/ODBC (HiveServer2 protocol: Beeline, PyHive, Superset); Ctrl-C stops.")
 public final class ServeCommand implements Callable<Integer> {
+  /** How soon a table written by a job outside this metastore (another container) is named. */
+  private static final Duration DISCOVERY_INTERVAL = Duration.ofSeconds(30);
   private final AssayConfig config;
 
   @Option(names = "--host", description = "address to bind (default ASSAY_SQL_HOST or 127.0.0.1)")
@@ -48,7 +52,9 @@ public final class ServeCommand implements Callable<Integer> {
       List<String> named = new LakeCatalog(spark).registerAll(config.lake());
       CountDownLatch stopped = new CountDownLatch(1);
       SqlEndpoint endpoint = SqlEndpoint.start(spark, sql);
+      TableDiscovery discovery = TableDiscovery.every(DISCOVERY_INTERVAL, new LakeCatalog(spark), config.lake(), named);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        discovery.close();
         endpoint.close();
         stopped.countDown();
       }));
