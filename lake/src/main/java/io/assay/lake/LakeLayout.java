@@ -28,6 +28,14 @@ public record LakeLayout(String root, String checkpointRoot) implements Serializ
     return join(root, name);
   }
 
+  /**
+   * Where a table's quarantined rows go: {@code <table>_quarantine}, beside the table and in its
+   * layer's database, since the rows are that layer's data (same columns, same grants).
+   */
+  public static String quarantineTable(String table) {
+    return table + "_quarantine";
+  }
+
   public String bronzeTable(String topic) {
     return table(bronzeTableName(topic));
   }

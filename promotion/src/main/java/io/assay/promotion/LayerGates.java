@@ -8,6 +8,7 @@ import io.assay.quality.GateRunner;
 import io.assay.quality.QualityResultsTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -26,6 +27,11 @@ final class LayerGates {
   private final String resultsPath;
   private final PromotionLineage lineage;
 
+  /** The gate of a table, bound to the schema of the data it will verify. */
+  Optional<io.assay.quality.Gate> gate(String layer, String table, org.apache.spark.sql.types.StructType schema) {
+    return gates.gate(layer, table).map(file -> file.bind(schema));
+  }
+
   LayerGates(SparkSession spark, GateCatalog gates, GateRunner runner, String resultsPath, PromotionLineage lineage) {
     this.spark = spark;
     this.gates = gates;
@@ -42,12 +48,19 @@ final class LayerGates {
    */
   List<GateReport> verify(String layer, List<String> tableNames, Function<String, Dataset<Row>> tables,
       Function<String, Dataset<Row>> otherTables) {
+    return verify(layer, tableNames, tables, otherTables, Map.of());
+  }
+
+  /** As above, each table's report accounting for the rows its quarantine checks set aside (by table name). */
+  List<GateReport> verify(String layer, List<String> tableNames, Function<String, Dataset<Row>> tables,
+      Function<String, Dataset<Row>> otherTables, Map<String, QuarantineSplit> quarantined) {
     List<GateReport> reports = new ArrayList<>();
     for (String table : tableNames) {
       Optional<GateFile> gate = gates.gate(layer, table);
       if (gate.isPresent()) {
         Dataset<Row> data = tables.apply(table);
-        reports.add(runner.verify(gate.get().bind(data.schema()), data, otherTables));
+        GateReport report = runner.verify(gate.get().bind(data.schema()), data, otherTables);
+        reports.add(quarantined.containsKey(table) ? quarantined.get(table).account(report) : report);
       }
     }
     QualityResultsTable.append(spark, resultsPath, reports);

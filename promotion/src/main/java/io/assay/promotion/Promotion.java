@@ -12,6 +12,7 @@ import io.assay.transformations.TransformSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
@@ -47,7 +48,7 @@ public final class Promotion {
   /** Bronze gate, then each model layer staged, gated and committed; stops at the first failing gate. */
   public PromotionResult transform(ModelCatalog models) {
     ModelRunner runner = new ModelRunner(spark, TransformSettings.forLake(lakeLayout, runId), models);
-    return new PromotionRun(runner, gates, lake, lineage).run();
+    return new PromotionRun(runner, gates, lake, new QuarantineTable(spark, lakeLayout), runId, lineage).run();
   }
 
   public PromotionResult transform() {
@@ -62,6 +63,16 @@ public final class Promotion {
     }
     Optional<String> failed = reports.stream().filter(GateReport::halts).map(GateReport::layer).findFirst();
     return new PromotionResult(reports, failed);
+  }
+
+  /**
+   * Rows held in each quarantine table of the gated tables of the given layers:
+   * {@code <table>_quarantine} → {@code rows} in all, then rows per check.
+   */
+  public Map<String, Map<String, Long>> quarantineHeld(List<String> layers) {
+    List<String> tables = new ArrayList<>();
+    layers.forEach(layer -> tables.addAll(lake.gatedTables(layer)));
+    return new QuarantineTable(spark, lakeLayout).held(tables);
   }
 
   public GateCatalog gateCatalog() {

@@ -140,8 +140,93 @@ class GatedPromotionTest {
     assertEquals(List.of(CheckStatus.PASSED), gateCheck.stream().map(CheckOutcome::status).toList(), "the gate kept its check");
   }
 
+  /**
+   * Issue 11: a UPI payment outside rupees breaks silver_payments' shipped quarantine check. Three of
+   * them among a run's new payments are more than its max_quarantine_ratio (0.01): the gate halts and
+   * nothing changes, not even the quarantine table.
+   */
   @Test
   @Order(3)
+  void quarantineAboveItsMaximumShareHaltsAndChangesNothing() throws Exception {
+    harness.produce(dir.resolve("ledger-q.jsonl"), 400, 0.0, 7);
+    harness.drain(100_000);
+    bronze("payments").filter("method = 'card'").limit(3)
+        .withColumn("payment_id", org.apache.spark.sql.functions.expr("concat('PAY-00000000F00', CAST(monotonically_increasing_id() % 10 AS STRING))"))
+        .withColumn("_source_offset", org.apache.spark.sql.functions.expr("_source_offset + 1000000"))
+        .withColumn("method", lit("upi")).withColumn("currency", lit("USD"))
+        .write().format("delta").mode("append").save(harness.lake.bronzeTable("payments"));
+    assertEquals(3, bronze("payments").filter("method = 'upi' AND currency <> 'INR'").count(), "three distinct bad payments");
+    Map<String, Long> before = versions();
+
+    PromotionResult result = promotion("run-quarantine-halt").transform();
+
+    assertEquals(Optional.of("silver"), result.haltedAt(), String.join("\n", result.summaryLines()));
+    assertEquals(List.of("upi_settles_rupees"), failedChecks(result, "silver_payments"));
+    CheckOutcome outcome = outcome(result, "silver_payments", "upi_settles_rupees");
+    assertEquals(3, outcome.quarantinedRows());
+    assertTrue(outcome.message().contains("more than max_quarantine_ratio 0.01"), outcome.message());
+    assertEquals(before, versions(), "Silver and Gold keep their Delta versions");
+    assertFalse(DeltaTable.isDeltaTable(harness.spark, path("silver_payments_quarantine")), "nothing set aside");
+    assertEquals(3L, harness.spark.read().format("delta").load(path("quality_results"))
+        .filter("run_id = 'run-quarantine-halt' AND check_name = 'upi_settles_rupees' AND status = 'FAILED'")
+        .select("quarantined_rows").head().getLong(0));
+  }
+
+  /**
+   * The same staged rows under a gate allowing a larger share (the shipped files with only
+   * max_quarantine_ratio raised): the three are set aside with the check's name, every other new
+   * payment is promoted, the outcome counts them, and a rerun changes nothing.
+   */
+  @Test
+  @Order(4)
+  void quarantineWithinItsShareSetsTheRowsAsideAndPromotesTheRest() throws Exception {
+    Path checks = dir.resolve("checks-q");
+    copyShippedChecks(checks);
+    Path payments = checks.resolve("silver/silver_payments.yaml");
+    String yaml = Files.readString(payments);
+    assertTrue(yaml.contains("max_quarantine_ratio: 0.01"));
+    Files.writeString(payments, yaml.replace("max_quarantine_ratio: 0.01", "max_quarantine_ratio: 0.2"));
+    List<String> bad = bronze("payments").filter("method = 'upi' AND currency <> 'INR'").select("payment_id")
+        .collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+    long silverBefore = silver("silver_payments").count();
+    long newGood = bronze("payments").select("payment_id").distinct().count() - silverBefore - bad.size();
+    assertTrue(newGood > 20, "new payments to promote: " + newGood);
+
+    PromotionResult result = new Promotion(harness.spark, harness.lake, "run-quarantine", GateCatalog.load(checks), Clock.systemUTC(),
+        PromotionLineage.disabled(harness.lake))
+        .transform();
+
+    assertEquals(Optional.empty(), result.haltedAt(), String.join("\n", result.summaryLines()));
+    assertEquals(Map.of("silver_payments", Map.of("upi_settles_rupees", 3L)), result.quarantined());
+    CheckOutcome outcome = outcome(result, "silver_payments", "upi_settles_rupees");
+    assertEquals(CheckStatus.PASSED, outcome.status());
+    assertEquals(3, outcome.quarantinedRows());
+    assertTrue(String.join("\n", result.summaryLines()).contains("QUARANTINED silver_payments.upi_settles_rupees: 3 rows"),
+        String.join("\n", result.summaryLines()));
+    List<Row> held = silver("silver_payments_quarantine").selectExpr("payment_id", "_quarantine_checks", "_quarantine_run_id")
+        .orderBy("payment_id").collectAsList();
+    assertEquals(bad, held.stream().map(r -> r.getString(0)).toList());
+    held.forEach(r -> assertEquals(List.of("upi_settles_rupees"), r.getList(1)));
+    held.forEach(r -> assertEquals("run-quarantine", r.getString(2)));
+    assertEquals(0, silver("silver_payments").filter("method = 'upi' AND currency <> 'INR'").count());
+    assertEquals(silverBefore + newGood, silver("silver_payments").count(), "the rest was promoted");
+    assertEquals(3L, harness.spark.read().format("delta").load(path("quality_results"))
+        .filter("run_id = 'run-quarantine' AND check_name = 'upi_settles_rupees' AND status = 'PASSED'")
+        .select("quarantined_rows").head().getLong(0));
+
+    Map<String, Long> after = versions();
+    long quarantineVersion = DeltaTable.forPath(harness.spark, path("silver_payments_quarantine")).history(1).select("version").head().getLong(0);
+    PromotionResult rerun = new Promotion(harness.spark, harness.lake, "run-quarantine-again", GateCatalog.load(checks), Clock.systemUTC(),
+        PromotionLineage.disabled(harness.lake))
+        .transform();
+    assertEquals(Optional.empty(), rerun.haltedAt());
+    assertEquals(Map.of(), rerun.quarantined());
+    assertEquals(after, versions());
+    assertEquals(quarantineVersion, DeltaTable.forPath(harness.spark, path("silver_payments_quarantine")).history(1).select("version").head().getLong(0));
+  }
+
+  @Test
+  @Order(5)
   void negativeAmountForcedIntoSilverStagingHaltsBeforeSilverAndGoldChange() throws Exception {
     harness.produce(dir.resolve("ledger-2.jsonl"), 200, 0.0, 6);
     harness.drain(100_000);
@@ -169,7 +254,7 @@ class GatedPromotionTest {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void negativeAmountInBronzeHaltsAtTheBronzeGate() {
     Map<String, Long> before = versions();
     Dataset<Row> bronze = harness.spark.read().format("delta").load(harness.lake.bronzeTable("payments"));
@@ -184,6 +269,41 @@ class GatedPromotionTest {
     assertTrue(failedChecks(result, "bronze_payments").contains("amount_at_least_a_cent"), result.summaryLines().toString());
     assertEquals(List.of("bronze"), List.copyOf(result.countsByLayer().keySet()), "no later gate ran");
     assertEquals(before, versions());
+  }
+
+  private static CheckOutcome outcome(PromotionResult result, String table, String check) {
+    return result.reports().stream().filter(r -> r.table().equals(table)).flatMap(r -> r.outcomes().stream())
+        .filter(o -> o.checkName().equals(check)).findFirst().orElseThrow();
+  }
+
+  private static Dataset<Row> bronze(String topic) {
+    return harness.spark.read().format("delta").load(harness.lake.bronzeTable(topic));
+  }
+
+  private static Dataset<Row> silver(String table) {
+    return harness.spark.read().format("delta").load(path(table));
+  }
+
+  /** The shipped gate files, copied out of the classpath so a test can change one. */
+  private static void copyShippedChecks(Path target) throws Exception {
+    java.net.URI uri = GatedPromotionTest.class.getClassLoader().getResource("checks").toURI();
+    if ("jar".equals(uri.getScheme())) {
+      try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
+        copyTree(jar.getPath("checks"), target);
+      }
+    } else {
+      copyTree(Path.of(uri), target);
+    }
+  }
+
+  private static void copyTree(Path source, Path target) throws Exception {
+    try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = target.resolve(source.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+      }
+    }
   }
 
   private static List<String> failedChecks(PromotionResult result, String table) {

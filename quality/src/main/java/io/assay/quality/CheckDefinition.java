@@ -11,7 +11,9 @@ public record CheckDefinition(
     Severity severity,
     String description,
     SourceLocation location,
-    Map<String, YamlNode> options) {
+    Map<String, YamlNode> options,
+    FailAction onFail,
+    double maxQuarantineRatio) {
 
   /** Reads one entry of a gate file's {@code checks} list, rejecting unknown types and options. */
   static CheckDefinition fromYaml(YamlNode node) {
@@ -50,8 +52,55 @@ public record CheckDefinition(
       }
     }
     YamlNode description = fields.get("description");
+    FailAction onFail = failAction(node, name, type, severity, options);
+    double maxRatio = onFail == FailAction.QUARANTINE ? fields.get("max_quarantine_ratio").number("max_quarantine_ratio") : 0;
     return new CheckDefinition(name, type, severity, description == null ? "" : description.text("description"),
-        node.location(), Map.copyOf(options));
+        node.location(), Map.copyOf(options), onFail, maxRatio);
+  }
+
+  /** {@code on_fail} (default halt); quarantine only where failing rows can be named and nothing else tolerates them. */
+  private static FailAction failAction(YamlNode node, String name, CheckType type, Severity severity, Map<String, YamlNode> options) {
+    YamlNode onFailNode = node.fields().get("on_fail");
+    YamlNode ratioNode = node.fields().get("max_quarantine_ratio");
+    FailAction onFail = onFailNode == null ? FailAction.HALT : FailAction.fromYaml(onFailNode.text("on_fail"));
+    String check = "check '" + name + "': ";
+    if (onFail == null) {
+      throw new GateDefinitionException(onFailNode.location(), check + "on_fail must be halt or quarantine, not '"
+          + onFailNode.text("on_fail") + "'");
+    }
+    if (onFail == FailAction.HALT) {
+      if (ratioNode != null) {
+        throw new GateDefinitionException(ratioNode.location(), check + "max_quarantine_ratio needs on_fail: quarantine");
+      }
+      return onFail;
+    }
+    if (!type.rowLevel()) {
+      throw new GateDefinitionException(onFailNode.location(), check + "on_fail: quarantine needs a row-level check "
+          + "(completeness, min, max, non_negative, allowed_values, pattern, satisfies); a " + type.yamlName()
+          + " check judges the table as a whole, so it halts");
+    }
+    if (severity != Severity.ERROR) {
+      throw new GateDefinitionException(onFailNode.location(), check + "on_fail: quarantine needs severity error "
+          + "(a warning never halts, so there is nothing to quarantine instead)");
+    }
+    if (options.containsKey("min")) {
+      throw new GateDefinitionException(options.get("min").location(), check + "on_fail: quarantine sets aside every "
+          + "row that breaks the check, so it cannot also tolerate a share of them with min");
+    }
+    if (ratioNode == null) {
+      throw new GateDefinitionException(onFailNode.location(), check + "on_fail: quarantine needs max_quarantine_ratio "
+          + "(the largest share of staged rows that may be set aside before the check halts, e.g. 0.01)");
+    }
+    double ratio = ratioNode.number("max_quarantine_ratio");
+    if (!(ratio >= 0 && ratio <= 1)) {
+      throw new GateDefinitionException(ratioNode.location(), check + "max_quarantine_ratio must be between 0 and 1, not " + ratio);
+    }
+    return onFail;
+  }
+
+  /** True when failing rows are set aside instead of halting (see {@link FailAction}). */
+  public boolean quarantines() {
+    return onFail == FailAction.QUARANTINE;
   }
 
   private static YamlNode required(YamlNode check, String key) {

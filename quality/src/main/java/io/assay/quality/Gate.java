@@ -8,4 +8,9 @@ public record Gate(String layer, String table, StructType schema, List<CheckDefi
   public Gate {
     checks = List.copyOf(checks);
   }
+
+  /** The checks whose failing rows are quarantined rather than halting the promotion. */
+  public List<CheckDefinition> quarantineChecks() {
+    return checks.stream().filter(CheckDefinition::quarantines).toList();
+  }
 }

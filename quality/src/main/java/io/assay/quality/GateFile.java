@@ -17,6 +17,8 @@ import org.apache.spark.sql.types.StructType;
  * table's schema. {@link #bind} does that and yields a runnable {@link Gate}.
  */
 public final class GateFile {
+  /** The layer whose staged rows are single events with a key, so a failing row can be set aside on its own. */
+  static final String QUARANTINE_LAYER = "silver";
   private final String source;
   private final String layer;
   private final String table;
@@ -66,6 +68,11 @@ public final class GateFile {
       CheckDefinition check = CheckDefinition.fromYaml(node);
       if (!names.add(check.name())) {
         throw new GateDefinitionException(check.location(), "duplicate check name '" + check.name() + "'");
+      }
+      if (check.quarantines() && !QUARANTINE_LAYER.equals(layer)) {
+        throw new GateDefinitionException(check.location(), "check '" + check.name() + "': on_fail: quarantine is for "
+            + "the silver layer only: Bronze is gated as committed, not staged, and a Gold row is an aggregate, so "
+            + "setting it aside would hide the events behind it rather than name them");
       }
       checks.add(check);
     }

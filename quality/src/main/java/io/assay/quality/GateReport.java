@@ -60,6 +60,11 @@ public final class GateReport {
     return Optional.ofNullable(definitions.get(checkName));
   }
 
+  /** The same report with its outcomes replaced (e.g. recounted after quarantine), definitions and profile kept. */
+  public GateReport withOutcomes(List<CheckOutcome> replaced) {
+    return new GateReport(runId, layer, table, checkedAt, replaced, definitions, profile);
+  }
+
   public TableProfile profile() {
     return profile;
   }

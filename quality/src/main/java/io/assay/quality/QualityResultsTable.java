@@ -30,7 +30,10 @@ public final class QualityResultsTable {
       .add("bound", DataTypes.StringType, true)
       .add("message", DataTypes.StringType, true)
       .add("checked_at", DataTypes.TimestampType, false)
-      .add("check_date", DataTypes.DateType, false);
+      .add("check_date", DataTypes.DateType, false)
+      // Rows a quarantine check set aside in this run (0 for every other check); added by issue 11, so
+      // a table written before it gains the column on the next append.
+      .add("quarantined_rows", DataTypes.LongType, true);
 
   private QualityResultsTable() {}
 
@@ -67,13 +70,13 @@ public final class QualityResultsTable {
       for (CheckOutcome outcome : report.outcomes()) {
         rows.add(RowFactory.create(report.runId(), outcome.layer(), outcome.table(), outcome.checkName(),
             outcome.constraint(), outcome.severity().name(), outcome.status().name(), outcome.observed(),
-            outcome.bound(), outcome.message(), checkedAt, checkDate));
+            outcome.bound(), outcome.message(), checkedAt, checkDate, outcome.quarantinedRows()));
       }
     }
     if (rows.isEmpty()) {
       return;
     }
-    spark.createDataFrame(rows, SCHEMA).write().format("delta").mode("append").save(path);
+    spark.createDataFrame(rows, SCHEMA).write().format("delta").mode("append").option("mergeSchema", "true").save(path);
     new LakeCatalog(spark).register(LakeLayout.QUALITY_RESULTS_TABLE, path);
   }
 }

@@ -48,6 +48,10 @@ public final class LocalStack implements AutoCloseable {
     return broker;
   }
 
+  public SchemaRegistryServer registry() {
+    return registry;
+  }
+
   @Override
   public void close() {
     try {

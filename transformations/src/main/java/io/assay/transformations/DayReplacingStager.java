@@ -63,14 +63,14 @@ final class DayReplacingStager {
     }
     Dataset<Row> staged = increment.rows();
     if (wholeTable) {
-      return new StagedModel(model, lake.path(target), StagedModel.Write.WHOLE_TABLE, staged, increment.rowCount(), () -> staged,
-          () -> DayValues.collect(staged.select(dayColumn).distinct()), committed, pinned);
+      return new StagedModel(model, lake.path(target), StagedModel.Write.WHOLE_TABLE, staged, increment.rowCount(), rows -> rows,
+          rows -> DayValues.collect(rows.select(dayColumn).distinct()), committed, pinned);
     }
     long version = lake.latestVersion(target);
     StagedModel.Write write = days.isEmpty() ? StagedModel.Write.STATE_ONLY : StagedModel.Write.REPLACE_DAYS;
     return new StagedModel(model, lake.path(target), write, staged, increment.rowCount(),
-        () -> lake.atVersion(target, version).filter("NOT (" + DayValues.predicate(dayColumn, days) + ")").unionByName(staged),
-        () -> days, committed, pinned);
+        rows -> lake.atVersion(target, version).filter("NOT (" + DayValues.predicate(dayColumn, days) + ")").unionByName(rows),
+        rows -> days, committed, pinned);
   }
 
   /** Days of the rows each moved source gained since its committed version. */

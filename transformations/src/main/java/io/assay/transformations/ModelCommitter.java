@@ -2,6 +2,7 @@ package io.assay.transformations;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.assay.lake.CrashPoint;
 import io.assay.lake.LakeCatalog;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Column;
@@ -41,9 +42,11 @@ final class ModelCommitter {
           .option("replaceWhere", DayValues.predicate(header.dayColumn().orElseThrow(), staged.affectedDays()))
           .save(staged.targetPath());
     }
+    CrashPoint.reached(staged.name() + ".written"); // table written, state not yet: the next run redoes the increment
     register(staged);
     state.record(staged.name(), staged.sourceVersions(), runId);
     LOG.info("{}: committed ({}), sources now at {}", staged.name(), staged.write(), staged.sourceVersions());
+    CrashPoint.reached(staged.name() + ".committed");
   }
 
   /** Names the table in the catalog (when the session has one) once it exists; later commits hit a cache. */

@@ -87,6 +87,15 @@ public final class ModelRunner {
     return done;
   }
 
+  /**
+   * Writes rows derived from staged increments (a quarantine split) under this run's staging folder
+   * and reads them back, so what is verified, committed and set aside are the same files.
+   */
+  public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> materialise(String name,
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {
+    return staging.materialise(name, rows).rows();
+  }
+
   /** Deletes this run's staging folder; call after the last commit (staged increments are read from it). */
   public void cleanupStaging() {
     staging.delete();

@@ -55,11 +55,12 @@ final class NewKeysStager {
         : increment.rowCount() > 0 ? StagedModel.Write.MERGE_NEW_KEYS : StagedModel.Write.STATE_ONLY;
     Dataset<Row> staged = increment.rows();
     if (!tableExists) {
-      return new StagedModel(model, lake.path(target), write, staged, increment.rowCount(), () -> staged, () -> days(model, staged), committed, pinned);
+      return new StagedModel(model, lake.path(target), write, staged, increment.rowCount(), rows -> rows, rows -> days(model, rows),
+          committed, pinned);
     }
     long version = lake.latestVersion(target);
     return new StagedModel(model, lake.path(target), write, staged, increment.rowCount(),
-        () -> lake.atVersion(target, version).unionByName(staged), () -> days(model, staged), committed, pinned);
+        rows -> lake.atVersion(target, version).unionByName(rows), rows -> days(model, rows), committed, pinned);
   }
 
   /**

@@ -3,7 +3,7 @@ package io.assay.transformations;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -32,20 +32,25 @@ public final class StagedModel {
   private final Write write;
   private final Dataset<Row> increment;
   private final long incrementRows;
-  private final Supplier<Dataset<Row>> candidate;
-  private final Supplier<List<LocalDate>> affectedDays;
+  private final Function<Dataset<Row>, Dataset<Row>> candidateOver;
+  private final Function<Dataset<Row>, List<LocalDate>> affectedDays;
   private final Map<String, Long> committedVersions;
   private final Map<String, Long> pinnedVersions;
   private List<LocalDate> affectedDaysMemo;
 
-  StagedModel(Model model, String targetPath, Write write, Dataset<Row> increment, long incrementRows, Supplier<Dataset<Row>> candidate,
-              Supplier<List<LocalDate>> affectedDays, Map<String, Long> committedVersions, Map<String, Long> pinnedVersions) {
+  /**
+   * @param candidateOver the whole table after committing a given increment
+   * @param affectedDays the days committing a given increment writes
+   */
+  StagedModel(Model model, String targetPath, Write write, Dataset<Row> increment, long incrementRows,
+              Function<Dataset<Row>, Dataset<Row>> candidateOver, Function<Dataset<Row>, List<LocalDate>> affectedDays,
+              Map<String, Long> committedVersions, Map<String, Long> pinnedVersions) {
     this.model = model;
     this.targetPath = targetPath;
     this.write = write;
     this.increment = increment;
     this.incrementRows = incrementRows;
-    this.candidate = candidate;
+    this.candidateOver = candidateOver;
     this.affectedDays = affectedDays;
     this.committedVersions = Map.copyOf(committedVersions);
     this.pinnedVersions = Map.copyOf(pinnedVersions);
@@ -56,7 +61,21 @@ public final class StagedModel {
     String target = model.name();
     long version = lake.latestVersion(target);
     return new StagedModel(model, lake.path(target), Write.NONE, lake.atVersion(target, version).limit(0), 0,
-        () -> lake.atVersion(target, version), List::of, sourceVersions, sourceVersions);
+        increment -> lake.atVersion(target, version), increment -> List.of(), sourceVersions, sourceVersions);
+  }
+
+  /**
+   * The same staging with fewer rows to write (the rows a quarantine check kept): the candidate and
+   * affected days follow, and a merge left with no rows only advances the model's state. Only for an
+   * {@code append_new} model, whose rows are independent of each other.
+   */
+  public StagedModel keeping(Dataset<Row> kept, long keptRows) {
+    if (write != Write.WHOLE_TABLE && write != Write.MERGE_NEW_KEYS) {
+      throw new IllegalStateException(name() + ": only a Silver increment (" + write + ") can set rows aside");
+    }
+    Write keptWrite = write == Write.MERGE_NEW_KEYS && keptRows == 0 ? Write.STATE_ONLY : write;
+    return new StagedModel(model, targetPath, keptWrite, kept, keptRows, candidateOver, affectedDays,
+        committedVersions, pinnedVersions);
   }
 
   public Model model() {
@@ -83,7 +102,7 @@ public final class StagedModel {
 
   /** The whole table as it will be after commit: current ∪ increment (Silver), current with the affected days replaced (Gold). */
   public Dataset<Row> candidate() {
-    return candidate.get();
+    return candidateOver.apply(increment);
   }
 
   /**
@@ -92,7 +111,7 @@ public final class StagedModel {
    */
   public synchronized List<LocalDate> affectedDays() {
     if (affectedDaysMemo == null) {
-      affectedDaysMemo = List.copyOf(affectedDays.get());
+      affectedDaysMemo = List.copyOf(affectedDays.apply(increment));
     }
     return affectedDaysMemo;
   }

@@ -32,8 +32,10 @@ public final class GateCommand implements Callable<Integer> {
           "--layer must be one of bronze, silver, gold, all; got '" + layer + "'");
     }
     List<String> layers = "all".equals(layer) ? Promotion.LAYERS : List.of(layer);
-    PromotionResult result = Promotion.forLake(IngestStep.session(config), config.lake(), RunIds.next(), config.lineage()).gateOnly(layers);
+    Promotion promotion = Promotion.forLake(IngestStep.session(config), config.lake(), RunIds.next(), config.lineage());
+    PromotionResult result = promotion.gateOnly(layers);
     result.summaryLines().forEach(System.out::println);
+    promotion.quarantineHeld(layers).forEach((table, held) -> System.out.println("quarantine " + table + ": " + held));
     return result.halted() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
   }
 }

@@ -25,6 +25,8 @@ final class PromotionReporting {
 
   static void addGateSection(RunReport report, PromotionResult result) {
     report.section("gates").setAll((ObjectNode) JSON.valueToTree(result.countsByLayer()));
+    // Rows set aside by quarantine checks in this run, per table and check; Gold's reconciliation subtracts them.
+    report.section("quarantined").setAll((ObjectNode) JSON.valueToTree(result.quarantined()));
     result.haltedAt().ifPresent(layer -> report.reconcile("gates_pass", "all gates passing", "halted at " + layer));
   }
 

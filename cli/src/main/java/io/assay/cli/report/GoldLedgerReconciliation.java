@@ -17,7 +17,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Gold against the producers' ledger: what Gold says must be what was validly sent, to the cent.
+ * Gold against the producers' ledger: what Gold says must be what was validly sent, to the cent,
+ * less exactly the events Silver's quarantine checks set aside ({@link QuarantinedEvents}).
  * Each side is reduced to the same text map (key "day/dimension", value "count|amount"), so a
  * mismatch reads as the two values that differ.
  */
@@ -45,7 +46,8 @@ public final class GoldLedgerReconciliation {
     for (Row row : gold(spark, lake, "gold_daily_order_revenue", "order_date", "currency", "orders", "gross_revenue")) {
       actual.put(row.getDate(0) + "/" + row.getString(1), row.getLong(2) + "|" + row.getDecimal(3).toPlainString());
     }
-    return new Comparison("gold_daily_order_revenue_equals_ledger", expectedRevenue(ledger, replayed), actual);
+    return new Comparison("gold_daily_order_revenue_equals_ledger",
+        expectedRevenue(ledger, replayed, QuarantinedEvents.of(spark, lake, "orders")), actual);
   }
 
   /**
@@ -53,14 +55,17 @@ public final class GoldLedgerReconciliation {
    * "orders|gross_revenue" (two decimals), for any reader of Gold (Spark, JDBC) to compare against.
    */
   public static Map<String, String> expectedRevenue(Ledger ledger) {
-    return expectedRevenue(ledger, Set.of());
+    return expectedRevenue(ledger, Set.of(), Set.of());
   }
 
-  /** As above, with the replayed events ({@code topic:partition:offset}) counted as sent. */
-  public static Map<String, String> expectedRevenue(Ledger ledger, Set<String> replayed) {
+  /**
+   * As above, with the replayed events ({@code topic:partition:offset}) counted as sent and the orders
+   * Silver quarantined ({@code partition:offset}) left out.
+   */
+  public static Map<String, String> expectedRevenue(Ledger ledger, Set<String> replayed, Set<String> quarantined) {
     Map<String, long[]> orders = new TreeMap<>();
     Map<String, BigDecimal> revenue = new TreeMap<>();
-    validlySent(ledger, "orders", replayed, (key, entry) -> {
+    validlySent(ledger, "orders", replayed, quarantined, (key, entry) -> {
       String k = key + "/" + entry.dimensions().get("currency");
       orders.computeIfAbsent(k, x -> new long[1])[0]++;
       revenue.merge(k, new BigDecimal(entry.amount()), BigDecimal::add);
@@ -78,7 +83,7 @@ public final class GoldLedgerReconciliation {
   /** As above, counting also the events whose dead letters were replayed into Bronze. */
   public static Comparison paymentSuccess(SparkSession spark, LakeLayout lake, Ledger ledger, Set<String> replayed) {
     Map<String, long[]> counts = new TreeMap<>();
-    validlySent(ledger, "payments", replayed, (key, entry) -> {
+    validlySent(ledger, "payments", replayed, QuarantinedEvents.of(spark, lake, "payments"), (key, entry) -> {
       long[] c = counts.computeIfAbsent(key + "/" + entry.dimensions().get("method"), x -> new long[2]);
       c[0]++;
       c[1] += "SUCCEEDED".equals(entry.dimensions().get("status")) ? 1 : 0;
@@ -94,11 +99,12 @@ public final class GoldLedgerReconciliation {
     return new Comparison("gold_payment_success_rate_equals_ledger", expected, actual);
   }
 
-  private static void validlySent(Ledger ledger, String topic, Set<String> replayed, BiConsumer<LocalDate, LedgerEntry> each) {
+  private static void validlySent(Ledger ledger, String topic, Set<String> replayed, Set<String> quarantined,
+      BiConsumer<LocalDate, LedgerEntry> each) {
     for (LedgerEntry entry : ledger.entries()) {
       boolean valid = entry.outcomeKind() == Outcome.SENT
           || replayed.contains(entry.topic() + ":" + entry.partition() + ":" + entry.offset());
-      if (topic.equals(entry.topic()) && valid) {
+      if (topic.equals(entry.topic()) && valid && !quarantined.contains(entry.partition() + ":" + entry.offset())) {
         each.accept(LocalDate.ofInstant(Instant.parse(entry.eventTime()), ZoneOffset.UTC), entry);
       }
     }
