@@ -35,6 +35,10 @@ def test_the_stack_has_its_parts(compose):
     assert superset["build"]["dockerfile"] == "superset/Dockerfile"
     assert superset["environment"]["ASSAY_SQL_HOST"] == "sql"
     assert superset["environment"]["ASSAY_SQL_PASSWORD"] == sql["environment"]["ASSAY_SQL_PASSWORD"]
+    airflow = services["airflow"]
+    assert airflow["build"]["dockerfile"] == "airflow/Dockerfile"
+    assert airflow["environment"]["AIRFLOW__CORE__DAGS_FOLDER"] == "/opt/assay/airflow/dags"
+    assert any(v.endswith(":" + airflow["environment"]["ASSAY_SPARK_JAR"] + ":ro") for v in airflow["volumes"])
 
 
 def test_a_port_differing_from_the_readme_is_caught(compose):
@@ -84,5 +88,5 @@ def test_health_checks_conditions_and_the_lake_volume_are_required(compose):
 
 def test_a_service_missing_from_the_readme_is_caught(compose):
     broken = copy.deepcopy(compose)
-    broken["services"]["airflow"] = {"image": "apache/airflow", "ports": ["127.0.0.1:8080:8080"]}
-    assert "service airflow is in docker-compose.yml but not in the README's table" in compose_checks.problems(broken)
+    broken["services"]["marquez"] = {"image": "marquezproject/marquez", "ports": ["127.0.0.1:5000:5000"]}
+    assert "service marquez is in docker-compose.yml but not in the README's table" in compose_checks.problems(broken)
