@@ -111,10 +111,12 @@ def test_gate_assertions_match_quality_results_one_to_one(events, source):
             assert len(pairs) == len(assertions)
             found[(run_id, table_name(judged))] = pairs
             assert facets["dataQualityMetrics"]["rowCount"] >= 0
-    transform_run = {run for run, _ in found}
-    assert len(transform_run) == 1, "one transform so far"
-    assert len(found) == GATED
-    assert found == {key: value for key, value in expected.items() if key[0] in transform_run}
+    # The demo runs two transforms (before and after its dead-letter replay); each judges every gated table.
+    runs = {run for run, _ in found}
+    assert runs, "no gate events"
+    for run in runs:
+        assert sum(1 for key in found if key[0] == run) == GATED, run
+    assert found == {key: value for key, value in expected.items() if key[0] in runs}
 
 
 def lineage(source: LineageSource, *args: str) -> str:
