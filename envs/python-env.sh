@@ -65,20 +65,44 @@ lock_python_env() {
 }
 
 # Runs the pytest suites of every environment that lists test-paths (or only NAME's), extra args to pytest.
+# All of them run at once, each into its own log, printed whole as it ends: the slow ones (Airflow's DAG
+# runs, Superset's server and browser) spend much of their time waiting on child processes, so on two
+# cores they overlap well; ASSAY_PYTEST_SERIAL=1 runs them one after another instead.
 run_python_tests() {
-  local only="${1:-}" paths_file name dir status=0
+  local only="${1:-}" paths_file name logs pid status=0
   shift || true
+  logs="$(mktemp -d "${TMPDIR:-/tmp}/assay-pytest.XXXXXX")"
+  local -a names=() pids=()
   for paths_file in "$ROOT"/envs/*/test-paths; do
     [ -f "$paths_file" ] || continue
     name="$(basename "$(dirname "$paths_file")")"
     [ -z "$only" ] || [ "$only" = "$name" ] || continue
-    dir="$(python_env "$name")"
-    local -a paths=()
-    while read -r line; do
-      [ -z "$line" ] || [ "${line#\#}" != "$line" ] || paths+=("$ROOT/$line")
-    done <"$paths_file"
-    echo "assay: pytest in the '$name' environment: ${paths[*]#"$ROOT/"}" >&2
-    (cd "$ROOT" && "$dir/bin/python" -m pytest -p no:cacheprovider "${paths[@]}" "$@") || status=1
+    python_env "$name" >/dev/null  # created one at a time, before any suite starts
+    run_python_suite "$name" "$paths_file" "$@" >"$logs/$name.log" 2>&1 &
+    names+=("$name") pids+=($!)
+    [ -z "${ASSAY_PYTEST_SERIAL:-}" ] || wait "$!" || true
   done
+  for i in "${!pids[@]}"; do
+    pid="${pids[$i]}"
+    wait "$pid" || status=1
+    cat "$logs/${names[$i]}.log"
+  done
+  rm -rf "$logs"
+  return $status
+}
+
+run_python_suite() {
+  local name="$1" paths_file="$2" dir line started
+  shift 2
+  dir="$(python_env "$name")"
+  local -a paths=()
+  while read -r line; do
+    [ -z "$line" ] || [ "${line#\#}" != "$line" ] || paths+=("$ROOT/$line")
+  done <"$paths_file"
+  started=$SECONDS
+  echo "assay: pytest in the '$name' environment: ${paths[*]#"$ROOT/"}"
+  local status=0
+  (cd "$ROOT" && "$dir/bin/python" -m pytest -p no:cacheprovider "${paths[@]}" "$@") || status=$?
+  echo "assay: the '$name' suite took $((SECONDS - started)) s (exit $status)"
   return $status
 }

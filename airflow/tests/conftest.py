@@ -5,6 +5,7 @@ Set before anything imports Airflow, which reads its configuration once at impor
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -46,9 +47,17 @@ class LineageSource:
 
 @pytest.fixture(scope="session")
 def demo() -> LineageSource:
-    """One `./assay demo` (its own embedded stack, stopped when it ends), before the e2e stack starts."""
+    """One `./assay demo` (its own embedded stack, stopped when it ends), before the e2e stack starts.
+
+    Or the one `./assay test` made for this suite and the superset suite (ASSAY_TEST_LAKE), read only."""
     from assay_stack import JAR, ASSAY, free_port
 
+    shared = os.environ.get("ASSAY_TEST_LAKE")
+    if shared:
+        report = Path(shared).parent / "demo-report.json"
+        assert json.loads(report.read_text())["reconciliation"]["ok"], report
+        return LineageSource(Path(shared) / "lake", Path(shared) / "lineage" / "events.ndjson",
+                             subprocess.CompletedProcess(["./assay", "demo"], 0, "", ""))
     assert JAR.is_file(), f"no shaded jar at {JAR}: build it first (./assay test does)"
     data = AIRFLOW_HOME / "demo-data"
     env = {**os.environ, "ASSAY_DATA_DIR": str(data), "ASSAY_METASTORE_PORT": str(free_port())}

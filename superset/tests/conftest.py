@@ -2,7 +2,8 @@
 
 The lake comes from the real pipeline: `./assay demo` (embedded Kafka and registry, producers with
 faults, streaming ingest, gated Silver and Gold) into a temporary data folder, whose ledger is the
-ground truth. ASSAY_TEST_LAKE=<data folder of an earlier demo> reuses one while developing.
+ground truth. ASSAY_TEST_LAKE=<data folder of an earlier demo> reuses one (`./assay test` makes one demo
+for this suite and the airflow suite's lineage tests, which only read it).
 """
 from __future__ import annotations
 
@@ -32,12 +33,14 @@ def lake(tmp_path_factory) -> Path:
     """The demo's data folder (lake, metastore, ledger) after a reconciled run."""
     reuse = os.environ.get("ASSAY_TEST_LAKE")
     if reuse:
+        report = Path(reuse).parent / "demo-report.json"  # where ./assay test's shared demo writes it
+        assert not report.is_file() or json.loads(report.read_text())["reconciliation"]["ok"], report
         return Path(reuse)
     data = tmp_path_factory.mktemp("assay-data")
     report = data / "demo-report.json"
     subprocess.run([str(ASSAY_HOME / "assay"), "demo", "--events", DEMO_EVENTS, "--report", str(report)],
-                   env={**os.environ, "ASSAY_DATA_DIR": str(data)}, cwd=data, check=True,
-                   stdout=subprocess.DEVNULL)
+                   env={**os.environ, "ASSAY_DATA_DIR": str(data), "ASSAY_METASTORE_PORT": str(free_port())},
+                   cwd=data, check=True, stdout=subprocess.DEVNULL)
     assert json.loads(report.read_text())["reconciliation"]["ok"], f"the demo did not reconcile: {report}"
     return data / "demo"
 
@@ -53,7 +56,9 @@ def settings(lake, tmp_path_factory) -> SupersetSettings:
 @pytest.fixture(scope="session")
 def sql_endpoint(lake, settings):
     prepare_state_dir(settings)
-    env = {**os.environ, "ASSAY_DATA_DIR": str(lake), "ASSAY_METASTORE_PORT": str(free_port())}
+    # The endpoint's own lineage events go beside its state, not into the (maybe shared) demo lake's.
+    env = {**os.environ, "ASSAY_DATA_DIR": str(lake), "ASSAY_METASTORE_PORT": str(free_port()),
+           "ASSAY_OPENLINEAGE_FILE": str(settings.state_dir / "lineage.ndjson")}
     endpoint = start_sql_endpoint(settings, env)
     yield settings
     endpoint.stop()
