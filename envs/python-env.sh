@@ -69,7 +69,7 @@ lock_python_env() {
 # runs, Superset's server and browser) spend much of their time waiting on child processes, so on two
 # cores they overlap well; ASSAY_TEST_SERIAL=1 runs them one after another instead.
 run_python_tests() {
-  local only="${1:-}" paths_file name logs pid status=0
+  local only="${1:-}" paths_file name logs pid i status=0
   shift || true
   logs="$(mktemp -d "${TMPDIR:-/tmp}/assay-pytest.XXXXXX")"
   local -a names=() pids=()
