@@ -1,6 +1,8 @@
 package io.assay.ingestion.bench;
 
+import io.assay.ingestion.bronze.StepTimes;
 import io.assay.ingestion.kafka.KafkaSettings;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -18,12 +20,12 @@ public final class RawCopyJob {
   private RawCopyJob() {}
 
   public static StreamingQuery start(SparkSession spark, KafkaSettings kafka, List<String> topics, String tablePath,
-      String checkpoint, long maxOffsetsPerTrigger) {
-    VoidFunction2<Dataset<Row>, Long> copy = (batch, batchId) -> batch
+      String checkpoint, long maxOffsetsPerTrigger, StepTimes steps) {
+    VoidFunction2<Dataset<Row>, Long> copy = (batch, batchId) -> steps.timed(new HashMap<>(), "write", () -> batch
         .select("key", "value", "topic", "partition", "offset", "timestamp")
         .write().format("delta").mode("append")
         .option("txnAppId", "assay-raw-copy").option("txnVersion", batchId) // same write guard as Bronze
-        .save(tablePath);
+        .save(tablePath));
     try {
       return spark.readStream().format("kafka")
           .options(kafka.sparkOptions())

@@ -41,8 +41,16 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
   private final LakeLayout lake;
   private final String appId;
   private final DeadLetterPublisher publisher;
+  private final StepTimes steps;
 
   public BronzeBatchWriter(ContractCatalog catalog, RecordRouter router, LakeLayout lake, String appId, DeadLetterPublisher publisher) {
+    this(catalog, router, lake, appId, publisher, new StepTimes());
+  }
+
+  /** @param steps where each batch's per-step time is summed (the benchmark reads it) */
+  public BronzeBatchWriter(ContractCatalog catalog, RecordRouter router, LakeLayout lake, String appId,
+      DeadLetterPublisher publisher, StepTimes steps) {
+    this.steps = steps;
     this.catalog = catalog;
     this.router = router;
     this.routedSchema = RoutedSchema.of(catalog);
@@ -61,7 +69,7 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
     try {
       Map<String, Long> validByTopic = new HashMap<>();
       long[] deadLetters = {0};
-      timed(millis, "route", () -> {
+      steps.timed(millis, "route", () -> {
         for (Row count : routed.groupBy(RoutedSchema.TOPIC, RoutedSchema.VALID).count().collectAsList()) {
           if (count.getBoolean(1)) {
             validByTopic.put(count.getString(0), count.getLong(2));
@@ -72,13 +80,13 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
       });
       for (Contract contract : catalog.contracts()) {
         if (validByTopic.getOrDefault(contract.topic(), 0L) > 0) {
-          timed(millis, contract.topic(), () ->
+          steps.timed(millis, contract.topic(), () ->
               append(bronzeRows(routed, contract, batchId), lake.bronzeTable(contract.topic()), "event_date", batchId));
         }
       }
       if (deadLetters[0] > 0) {
-        timed(millis, "dlq_table", () -> append(deadLetterRows(routed, batchId), lake.table(LakeLayout.DLQ_TABLE), "ingest_date", batchId));
-        timed(millis, "dlq_topic", () -> publisher.publish(batchId, collectForKafka(routed)));
+        steps.timed(millis, "dlq_table", () -> append(deadLetterRows(routed, batchId), lake.table(LakeLayout.DLQ_TABLE), "ingest_date", batchId));
+        steps.timed(millis, "dlq_topic", () -> publisher.publish(batchId, collectForKafka(routed)));
       }
       LOG.info("batch {}: bronze rows {}, dead letters {}; ms {}", batchId, validByTopic, deadLetters[0], millis);
     } finally {
@@ -130,12 +138,6 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
           row.getString(2), row.getString(3), row.getInt(4), row.getLong(5), row.getString(6)));
     }
     return messages;
-  }
-
-  private static void timed(Map<String, Long> millis, String step, Runnable work) {
-    long started = System.nanoTime();
-    work.run();
-    millis.put(step, (System.nanoTime() - started) / 1_000_000);
   }
 
   private void append(Dataset<Row> rows, String path, String partitionColumn, long batchId) {
