@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -86,7 +87,7 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
       }
       if (deadLetters[0] > 0) {
         steps.timed(millis, "dlq_table", () -> append(deadLetterRows(routed, batchId), lake.table(LakeLayout.DLQ_TABLE), "ingest_date", batchId));
-        steps.timed(millis, "dlq_topic", () -> publisher.publish(batchId, collectForKafka(routed)));
+        steps.timed(millis, "dlq_topic", () -> publishFromExecutors(routed, batchId));
       }
       LOG.info("batch {}: bronze rows {}, dead letters {}; ms {}", batchId, validByTopic, deadLetters[0], millis);
     } finally {
@@ -129,15 +130,12 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
         to_date(col(RoutedSchema.KAFKA_TIMESTAMP)).as("ingest_date"));
   }
 
-  private static List<DeadLetterPublisher.DeadLetterMessage> collectForKafka(Dataset<Row> routed) {
-    List<DeadLetterPublisher.DeadLetterMessage> messages = new ArrayList<>();
-    for (Row row : routed.filter(col(RoutedSchema.VALID).equalTo(false)).select(
-        RoutedSchema.KAFKA_KEY, RoutedSchema.ORIGINAL_VALUE, RoutedSchema.CATEGORY, RoutedSchema.TOPIC,
-        RoutedSchema.PARTITION, RoutedSchema.OFFSET, RoutedSchema.DETAIL).collectAsList()) {
-      messages.add(new DeadLetterPublisher.DeadLetterMessage((byte[]) row.get(0), (byte[]) row.get(1),
-          row.getString(2), row.getString(3), row.getInt(4), row.getLong(5), row.getString(6)));
-    }
-    return messages;
+  /** Each task publishes its own dead letters (see {@link DeadLetterPublisher}): none pass through the driver. */
+  private void publishFromExecutors(Dataset<Row> routed, long batchId) {
+    DeadLetterPublisher out = publisher;
+    routed.filter(col(RoutedSchema.VALID).equalTo(false))
+        .select(DeadLetterPublisher.COLUMNS.stream().map(name -> col(name)).toArray(Column[]::new))
+        .foreachPartition((ForeachPartitionFunction<Row>) rows -> out.publish(batchId, rows));
   }
 
   private void append(Dataset<Row> rows, String path, String partitionColumn, long batchId) {
