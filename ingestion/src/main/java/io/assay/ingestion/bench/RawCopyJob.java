@@ -4,13 +4,11 @@ import io.assay.ingestion.bronze.StepTimes;
 import io.assay.ingestion.kafka.KafkaSettings;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.Trigger;
 
 /**
  * The benchmark's baseline: the same Kafka source, trigger and {@code foreachBatch} Delta append as the
@@ -26,21 +24,6 @@ public final class RawCopyJob {
         .write().format("delta").mode("append")
         .option("txnAppId", "assay-raw-copy").option("txnVersion", batchId) // same write guard as Bronze
         .save(tablePath));
-    try {
-      return spark.readStream().format("kafka")
-          .options(kafka.sparkOptions())
-          .option("subscribe", String.join(",", topics))
-          .option("startingOffsets", "earliest")
-          .option("maxOffsetsPerTrigger", maxOffsetsPerTrigger)
-          .load()
-          .writeStream()
-          .queryName("assay-raw-copy")
-          .option("checkpointLocation", checkpoint)
-          .trigger(Trigger.AvailableNow())
-          .foreachBatch(copy)
-          .start();
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("the raw copy query did not start: " + e.getMessage(), e);
-    }
+    return DrainQuery.start(spark, kafka, topics, "assay-raw-copy", checkpoint, maxOffsetsPerTrigger, copy);
   }
 }

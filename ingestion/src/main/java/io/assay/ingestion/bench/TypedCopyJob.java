@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,7 +25,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.avro.functions;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -59,22 +57,7 @@ public final class TypedCopyJob {
         records.unpersist();
       }
     };
-    try {
-      return spark.readStream().format("kafka")
-          .options(kafka.sparkOptions())
-          .option("subscribe", String.join(",", catalog.topics()))
-          .option("startingOffsets", "earliest")
-          .option("maxOffsetsPerTrigger", maxOffsetsPerTrigger)
-          .load()
-          .writeStream()
-          .queryName("assay-typed-copy")
-          .option("checkpointLocation", checkpoint)
-          .trigger(Trigger.AvailableNow())
-          .foreachBatch(copy)
-          .start();
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("the typed copy query did not start: " + e.getMessage(), e);
-    }
+    return DrainQuery.start(spark, kafka, catalog.topics(), "assay-typed-copy", checkpoint, maxOffsetsPerTrigger, copy);
   }
 
   /** One topic's records decoded by Spark into Bronze's columns (the schema version is the registry's, unknown here). */
