@@ -1,5 +1,6 @@
 package io.assay.cli.commands;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.cli.config.AssayConfig;
 import io.assay.cli.report.BenchReport;
 import io.assay.cli.steps.IngestBenchmark;
@@ -8,9 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code assay bench ingest}: the validated Bronze job against a plain Kafka → Delta copy of the same records. */
+/** {@code assay bench ingest}: the validated Bronze job against a typed and a raw Kafka → Delta copy of the same records. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = "Produce N mixed events once on a fresh embedded stack; time the validated job and a raw Kafka->Delta copy.")
+    description = "Produce N mixed events once on a fresh embedded stack; time the validated job, a typed from_avro copy and a raw Kafka->Delta copy.")
 public final class BenchIngestCommand implements Callable<Integer> {
   private final AssayConfig config;
 
@@ -43,12 +44,26 @@ public final class BenchIngestCommand implements Callable<Integer> {
         Progress.toStderr("produce"));
     BenchReport out = new BenchReport("ingest");
     out.figures().put("events", result.events())
-        .put("validated_s", result.validatedSeconds())
-        .put("raw_s", result.rawSeconds())
+        .put("validated_s", result.validated().seconds())
+        .put("raw_s", result.raw().seconds())
+        .put("typed_s", result.typed().seconds())
         .put("validated_events_per_s", Math.round(result.validatedEventsPerSecond()))
         .put("raw_events_per_s", Math.round(result.rawEventsPerSecond()))
-        .put("ratio", Math.round(result.ratio() * 1000) / 1000.0);
+        .put("typed_events_per_s", Math.round(result.typedEventsPerSecond()))
+        .put("ratio", Math.round(result.ratio() * 1000) / 1000.0)
+        .put("ratio_to_typed", Math.round(result.ratioToTyped() * 1000) / 1000.0);
+    path(out.figures().putObject("validated"), result.validated());
+    path(out.figures().putObject("raw"), result.raw());
+    path(out.figures().putObject("typed"), result.typed());
     out.emit(report);
     return 0;
+  }
+
+  /** A path's best round: its steps' milliseconds (summed over its micro-batches) and the heap's peak (local mode: driver and executors share the JVM). */
+  private static void path(ObjectNode node, IngestBenchmark.PathRun run) {
+    node.put("seconds", run.seconds());
+    node.put("peak_heap_mib", Math.round(run.peakHeapBytes() / (1024.0 * 1024)));
+    ObjectNode steps = node.putObject("step_ms");
+    run.stepMillis().forEach(steps::put);
   }
 }

@@ -34,9 +34,14 @@ public final class ChildProcesses {
 
   /** {@code assay <args>} on this test's classpath, with the same JVM flags (Spark's opens). */
   public static Process assay(Map<String, String> env, Path log, String... args) throws Exception {
+    return assayWithHeap("2g", env, log, args);
+  }
+
+  /** {@code assay <args>} as {@link #assay}, with this maximum heap ({@code -Xmx}). */
+  public static Process assayWithHeap(String heap, Map<String, String> env, Path log, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx2g");
+    command.add("-Xmx" + heap);
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-opens")).forEach(command::add);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

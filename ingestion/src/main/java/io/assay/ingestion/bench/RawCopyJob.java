@@ -1,14 +1,14 @@
 package io.assay.ingestion.bench;
 
+import io.assay.ingestion.bronze.StepTimes;
 import io.assay.ingestion.kafka.KafkaSettings;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.Trigger;
 
 /**
  * The benchmark's baseline: the same Kafka source, trigger and {@code foreachBatch} Delta append as the
@@ -18,27 +18,12 @@ public final class RawCopyJob {
   private RawCopyJob() {}
 
   public static StreamingQuery start(SparkSession spark, KafkaSettings kafka, List<String> topics, String tablePath,
-      String checkpoint, long maxOffsetsPerTrigger) {
-    VoidFunction2<Dataset<Row>, Long> copy = (batch, batchId) -> batch
+      String checkpoint, long maxOffsetsPerTrigger, StepTimes steps) {
+    VoidFunction2<Dataset<Row>, Long> copy = (batch, batchId) -> steps.timed(new HashMap<>(), "write", () -> batch
         .select("key", "value", "topic", "partition", "offset", "timestamp")
         .write().format("delta").mode("append")
         .option("txnAppId", "assay-raw-copy").option("txnVersion", batchId) // same write guard as Bronze
-        .save(tablePath);
-    try {
-      return spark.readStream().format("kafka")
-          .options(kafka.sparkOptions())
-          .option("subscribe", String.join(",", topics))
-          .option("startingOffsets", "earliest")
-          .option("maxOffsetsPerTrigger", maxOffsetsPerTrigger)
-          .load()
-          .writeStream()
-          .queryName("assay-raw-copy")
-          .option("checkpointLocation", checkpoint)
-          .trigger(Trigger.AvailableNow())
-          .foreachBatch(copy)
-          .start();
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("the raw copy query did not start: " + e.getMessage(), e);
-    }
+        .save(tablePath));
+    return DrainQuery.start(spark, kafka, topics, "assay-raw-copy", checkpoint, maxOffsetsPerTrigger, copy);
   }
 }

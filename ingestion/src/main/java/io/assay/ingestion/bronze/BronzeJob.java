@@ -19,9 +19,14 @@ public final class BronzeJob {
   private BronzeJob() {}
 
   public static StreamingQuery start(SparkSession spark, ContractCatalog catalog, IngestSettings settings) {
+    return start(spark, catalog, settings, new StepTimes());
+  }
+
+  /** @param steps where each micro-batch's per-step time is summed */
+  public static StreamingQuery start(SparkSession spark, ContractCatalog catalog, IngestSettings settings, StepTimes steps) {
     RecordRouter router = new RecordRouter(ContractSources.of(catalog), settings.registry(), settings.maxMessageBytes());
     DeadLetterPublisher publisher = new DeadLetterPublisher(settings.kafka(), TopicProvisioner.DEAD_LETTER_TOPIC, settings.appId());
-    BronzeBatchWriter writer = new BronzeBatchWriter(catalog, router, settings.lake(), settings.appId(), publisher);
+    BronzeBatchWriter writer = new BronzeBatchWriter(catalog, router, settings.lake(), settings.appId(), publisher, steps);
     BronzeTables.ensureExist(spark, catalog, settings.lake(), writer);
     Dataset<Row> kafka = spark.readStream().format("kafka")
         .options(settings.kafka().sparkOptions())

@@ -1,158 +1,150 @@
 package io.assay.ingestion.bronze;
 
 import io.assay.ingestion.kafka.KafkaSettings;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a micro-batch's dead letters to the DLQ topic, original bytes as the value, in one Kafka
- * transaction tagged with the batch id. A batch replayed after a crash finds its id already
- * committed and writes nothing, so read_committed consumers see each dead letter exactly once.
+ * Publishes dead letters to the DLQ topic from the executors, one Kafka transaction per Spark task, so
+ * the driver never holds them. A task's dead letters all come from one source topic-partition (the Kafka
+ * source plans one task per topic-partition and offset range, and routing keeps that partitioning); its
+ * transaction also commits, for that source partition, the offset after its last dead letter to the
+ * consumer group {@code assay-dlq-<app>} ({@code sendOffsetsToTransaction}). The marker and the messages
+ * commit or abort together. A replayed batch reads the same offset ranges (they are in the checkpoint's
+ * offset log), finds the marker past its first dead letter and writes nothing. The transactional id is
+ * per app and source partition: a new attempt's {@code initTransactions} fences an older attempt of the
+ * same task and aborts its open transaction, so the marker read after it is final.
  */
-public final class DeadLetterPublisher implements AutoCloseable {
+public final class DeadLetterPublisher implements Serializable {
   public static final String BATCH_HEADER = "assay_batch_id";
   public static final String APP_HEADER = "assay_app";
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPublisher.class);
-  private static final int TAIL_TO_SCAN = 64;
+
+  /** The input row's columns, in order. */
+  static final List<String> COLUMNS = List.of(RoutedSchema.KAFKA_KEY, RoutedSchema.ORIGINAL_VALUE, RoutedSchema.CATEGORY,
+      RoutedSchema.TOPIC, RoutedSchema.PARTITION, RoutedSchema.OFFSET, RoutedSchema.DETAIL);
 
   /** One dead letter as it goes to Kafka. */
-  public record DeadLetterMessage(byte[] key, byte[] value, String category, String sourceTopic,
-      int partition, long offset, String detail) {}
+  record DeadLetterMessage(byte[] key, byte[] value, String category, String sourceTopic,
+      int partition, long offset, String detail) {
+    static DeadLetterMessage of(Row row) {
+      return new DeadLetterMessage((byte[]) row.get(0), (byte[]) row.get(1), row.getString(2), row.getString(3),
+          row.getInt(4), row.getLong(5), row.getString(6));
+    }
+  }
 
-  private final KafkaSettings kafka;
+  private final Properties client; // KafkaSettings holds Optionals, which do not serialize
   private final String topic;
   private final String appId;
-  private KafkaProducer<byte[], byte[]> producer;
 
   public DeadLetterPublisher(KafkaSettings kafka, String topic, String appId) {
-    this.kafka = kafka;
+    this.client = kafka.clientProperties();
     this.topic = topic;
     this.appId = appId;
   }
 
-  /** Returns how many messages were written: 0 when the batch was already published. */
-  public int publish(long batchId, List<DeadLetterMessage> deadLetters) {
-    if (deadLetters.isEmpty()) {
-      return 0;
-    }
-    // initTransactions first: it aborts a crashed run's open transaction, so what we read next is final.
-    KafkaProducer<byte[], byte[]> out = producer();
-    if (lastPublishedBatch() >= batchId) {
-      LOG.info("dead letters of batch {} are already in {}; not writing them again", batchId, topic);
-      return 0;
-    }
-    out.beginTransaction();
-    try {
-      for (DeadLetterMessage letter : deadLetters) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, letter.key(), letter.value());
-        record.headers()
-            .add("error_type", utf8(letter.category()))
-            .add("source_topic", utf8(letter.sourceTopic()))
-            .add("original_partition", utf8(Integer.toString(letter.partition())))
-            .add("original_offset", utf8(Long.toString(letter.offset())))
-            .add("error_detail", utf8(letter.detail()))
-            .add(BATCH_HEADER, utf8(Long.toString(batchId)))
-            .add(APP_HEADER, utf8(appId));
-        out.send(record);
-      }
-      out.commitTransaction();
-    } catch (RuntimeException e) {
-      closeProducer(); // a fenced or failed producer cannot be reused; the batch fails and Spark replays it
-      throw e;
-    }
-    return deadLetters.size();
+  /** The consumer group whose committed offsets mark what this app has published. */
+  public String markerGroup() {
+    return "assay-dlq-" + appId;
   }
 
-  /** The highest batch id this app committed to the DLQ topic, or -1. */
-  long lastPublishedBatch() {
-    Properties props = kafka.clientProperties();
+  /**
+   * Publishes one task's dead letters (rows of {@link #COLUMNS}), in source-offset order, from one source
+   * topic-partition. Returns how many were written: 0 when there were none or this range was already published.
+   */
+  public long publish(long batchId, Iterator<Row> deadLetters) {
+    if (!deadLetters.hasNext()) {
+      return 0;
+    }
+    DeadLetterMessage first = DeadLetterMessage.of(deadLetters.next());
+    TopicPartition source = new TopicPartition(first.sourceTopic(), first.partition());
+    try (KafkaProducer<byte[], byte[]> out = producer(source)) {
+      out.initTransactions(); // fences an older attempt of this task and aborts its open transaction
+      if (publishedPast(source) > first.offset()) {
+        LOG.info("dead letters of batch {} from {} are already in {}; not writing them again", batchId, source, topic);
+        return 0;
+      }
+      out.beginTransaction();
+      long written = 0;
+      long lastOffset = -1;
+      for (DeadLetterMessage letter = first; letter != null; letter = deadLetters.hasNext() ? DeadLetterMessage.of(deadLetters.next()) : null) {
+        if (!letter.sourceTopic().equals(source.topic()) || letter.partition() != source.partition() || letter.offset() <= lastOffset) {
+          throw new IllegalStateException("a task's dead letters must come from one source partition in offset order; got "
+              + letter.sourceTopic() + "-" + letter.partition() + "@" + letter.offset() + " after " + source + "@" + lastOffset);
+        }
+        out.send(record(batchId, letter));
+        lastOffset = letter.offset();
+        written++;
+      }
+      out.sendOffsetsToTransaction(Map.of(source, new OffsetAndMetadata(lastOffset + 1, "batch " + batchId)),
+          new ConsumerGroupMetadata(markerGroup()));
+      out.commitTransaction(); // on failure the task fails, Spark retries it, and the retry fences this producer
+      return written;
+    }
+  }
+
+  private ProducerRecord<byte[], byte[]> record(long batchId, DeadLetterMessage letter) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, letter.key(), letter.value());
+    record.headers()
+        .add("error_type", utf8(letter.category()))
+        .add("source_topic", utf8(letter.sourceTopic()))
+        .add("original_partition", utf8(Integer.toString(letter.partition())))
+        .add("original_offset", utf8(Long.toString(letter.offset())))
+        .add("error_detail", utf8(letter.detail()))
+        .add(BATCH_HEADER, utf8(Long.toString(batchId)))
+        .add(APP_HEADER, utf8(appId));
+    return record;
+  }
+
+  /** The committed marker for a source partition: the offset after the last dead letter published from it, or -1. */
+  long publishedPast(TopicPartition source) {
+    Properties props = new Properties();
+    props.putAll(client);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, markerGroup());
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    // read_committed makes the offset fetch wait out a pending transactional commit instead of skipping it
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    long last = -1;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-      consumer.assign(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
-      long remaining = 0;
-      for (TopicPartition partition : partitions) {
-        long from = Math.max(starts.get(partition), ends.get(partition) - TAIL_TO_SCAN);
-        consumer.seek(partition, from);
-        remaining += ends.get(partition) - from;
-      }
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (remaining > 0 && System.currentTimeMillis() < deadline) {
-        var records = consumer.poll(Duration.ofMillis(200));
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-          if (appId.equals(header(record, APP_HEADER))) {
-            last = Math.max(last, Long.parseLong(header(record, BATCH_HEADER)));
-          }
-        }
-        remaining = 0;
-        for (TopicPartition partition : partitions) {
-          remaining += Math.max(0, ends.get(partition) - consumer.position(partition));
-        }
-      }
+      OffsetAndMetadata committed = consumer.committed(Set.of(source), Duration.ofSeconds(60)).get(source);
+      return committed == null ? -1 : committed.offset();
     }
-    return last;
   }
 
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
-  private KafkaProducer<byte[], byte[]> producer() {
-    if (producer == null) {
-      Properties props = kafka.clientProperties();
-      props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-      props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-      props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "assay-dlq-" + appId);
-      props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-      props.put(ProducerConfig.ACKS_CONFIG, "all");
-      // Dead letters keep their original bytes, oversized ones included (the embedded broker takes 8 MiB).
-      props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
-      producer = new KafkaProducer<>(props);
-      producer.initTransactions(); // fences an older instance and aborts its open transaction
-    }
-    return producer;
+  private KafkaProducer<byte[], byte[]> producer(TopicPartition source) {
+    Properties props = new Properties();
+    props.putAll(client);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, markerGroup() + "-" + source);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    // Dead letters keep their original bytes, oversized ones included (the embedded broker takes 8 MiB).
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
+    return new KafkaProducer<>(props);
   }
 
   private static byte[] utf8(String text) {
     return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private void closeProducer() {
-    if (producer != null) {
-      try {
-        producer.close(Duration.ofSeconds(5));
-      } finally {
-        producer = null;
-      }
-    }
-  }
-
-  @Override
-  public void close() {
-    closeProducer();
   }
 }
