@@ -6,6 +6,7 @@ import io.assay.quality.GateFile;
 import io.assay.quality.GateReport;
 import io.assay.quality.GateRunner;
 import io.assay.quality.QualityResultsTable;
+import io.assay.transformations.StepTimes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,17 @@ final class LayerGates {
   private final GateRunner runner;
   private final String resultsPath;
   private final PromotionLineage lineage;
+  private final StepTimes times;
 
   /** The gate of a table, bound to the schema of the data it will verify. */
   Optional<io.assay.quality.Gate> gate(String layer, String table, org.apache.spark.sql.types.StructType schema) {
     return gates.gate(layer, table).map(file -> file.bind(schema));
   }
 
-  LayerGates(SparkSession spark, GateCatalog gates, GateRunner runner, String resultsPath, PromotionLineage lineage) {
+  LayerGates(SparkSession spark, GateCatalog gates, GateRunner runner, String resultsPath, PromotionLineage lineage,
+      StepTimes times) {
     this.spark = spark;
+    this.times = times;
     this.gates = gates;
     this.runner = runner;
     this.resultsPath = resultsPath;
@@ -59,7 +63,7 @@ final class LayerGates {
       Optional<GateFile> gate = gates.gate(layer, table);
       if (gate.isPresent()) {
         Dataset<Row> data = tables.apply(table);
-        GateReport report = runner.verify(gate.get().bind(data.schema()), data, otherTables);
+        GateReport report = times.time(table, "gate", () -> runner.verify(gate.get().bind(data.schema()), data, otherTables));
         reports.add(quarantined.containsKey(table) ? quarantined.get(table).account(report) : report);
       }
     }

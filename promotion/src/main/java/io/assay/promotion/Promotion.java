@@ -8,6 +8,7 @@ import io.assay.quality.GateReport;
 import io.assay.quality.GateRunner;
 import io.assay.transformations.ModelCatalog;
 import io.assay.transformations.ModelRunner;
+import io.assay.transformations.StepTimes;
 import io.assay.transformations.TransformSettings;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class Promotion {
   private final CommittedTables lake;
   private final LayerGates gates;
   private final PromotionLineage lineage;
+  private final StepTimes times = new StepTimes();
 
   public Promotion(SparkSession spark, LakeLayout lakeLayout, String runId, GateCatalog gateCatalog, Clock clock,
       PromotionLineage lineage) {
@@ -36,7 +38,7 @@ public final class Promotion {
     this.lake = new CommittedTables(spark, lakeLayout, gateCatalog);
     GateRunner runner = new GateRunner(spark, clock, runId, Optional.of(lake.path(LakeLayout.QUALITY_METRICS_FILE)));
     this.lineage = lineage;
-    this.gates = new LayerGates(spark, gateCatalog, runner, lake.path(LakeLayout.QUALITY_RESULTS_TABLE), lineage);
+    this.gates = new LayerGates(spark, gateCatalog, runner, lake.path(LakeLayout.QUALITY_RESULTS_TABLE), lineage, times);
   }
 
   /** A promotion that reports its models and gates to OpenLineage, parented to the orchestrator's run if any. */
@@ -47,7 +49,7 @@ public final class Promotion {
 
   /** Bronze gate, then each model layer staged, gated and committed; stops at the first failing gate. */
   public PromotionResult transform(ModelCatalog models) {
-    ModelRunner runner = new ModelRunner(spark, TransformSettings.forLake(lakeLayout, runId), models);
+    ModelRunner runner = new ModelRunner(spark, TransformSettings.forLake(lakeLayout, runId), models, times);
     return new PromotionRun(runner, gates, lake, new QuarantineTable(spark, lakeLayout), runId, lineage).run();
   }
 
@@ -73,6 +75,11 @@ public final class Promotion {
     List<String> tables = new ArrayList<>();
     layers.forEach(layer -> tables.addAll(lake.gatedTables(layer)));
     return new QuarantineTable(spark, lakeLayout).held(tables);
+  }
+
+  /** Wall time per table of each step this promotion ran so far (stage, gate, commit). */
+  public StepTimes times() {
+    return times;
   }
 
   public GateCatalog gateCatalog() {

@@ -66,8 +66,9 @@ public final class PromotionRun {
     Map<String, QuarantineSplit> splits = new LinkedHashMap<>();
     for (int i = 0; i < staged.size(); i++) {
       StagedModel model = staged.get(i);
-      Optional<QuarantineSplit> split = gates.gate(layer, model.name(), model.increment().schema())
-          .flatMap(gate -> QuarantineSplit.of(model, gate, models, quarantine.existing(model.name())));
+      Optional<QuarantineSplit> split = models.times().time(model.name(), "quarantine_split", () ->
+          gates.gate(layer, model.name(), model.increment().schema())
+              .flatMap(gate -> QuarantineSplit.of(model, gate, models, quarantine.existing(model.name()))));
       if (split.isPresent()) {
         splits.put(model.name(), split.get());
         staged.set(i, split.get().kept());

@@ -25,9 +25,16 @@ public final class ModelRunner {
   private final DayReplacingStager dayReplacing;
   private final ModelCommitter committer;
   private final Set<String> stagedNotCommitted = new HashSet<>();
+  private final StepTimes times;
 
   public ModelRunner(SparkSession caller, TransformSettings settings, ModelCatalog catalog) {
+    this(caller, settings, catalog, new StepTimes());
+  }
+
+  /** As above, adding each model's stage and commit wall time to {@code times}. */
+  public ModelRunner(SparkSession caller, TransformSettings settings, ModelCatalog catalog, StepTimes times) {
     this.catalog = catalog;
+    this.times = times;
     SparkSession spark = ModelSession.isolatedFrom(caller);
     LakeTables lake = new LakeTables(spark, settings);
     ModelState state = new ModelState(spark, settings.modelStatePath());
@@ -47,6 +54,7 @@ public final class ModelRunner {
     }
     long started = System.nanoTime();
     StagedModel staged = model.header().replacesDays() ? dayReplacing.stage(model) : newKeys.stage(model);
+    times.add(modelName, "stage", System.nanoTime() - started);
     LOG.info("{}: staged ({}) in {} ms", modelName, staged.write(), (System.nanoTime() - started) / 1_000_000);
     if (staged.write() != StagedModel.Write.NONE) {
       stagedNotCommitted.add(modelName);
@@ -57,8 +65,14 @@ public final class ModelRunner {
   public void commit(StagedModel staged) {
     long started = System.nanoTime();
     committer.commit(staged);
+    times.add(staged.name(), "commit", System.nanoTime() - started);
     LOG.info("{}: commit took {} ms", staged.name(), (System.nanoTime() - started) / 1_000_000);
     stagedNotCommitted.remove(staged.name());
+  }
+
+  /** The wall times this runner recorded (and its caller added to). */
+  public StepTimes times() {
+    return times;
   }
 
   /** Stages every model of a layer in run order; the layer's models must not read each other. */

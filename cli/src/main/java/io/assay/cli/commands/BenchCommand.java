@@ -6,13 +6,13 @@ import picocli.CommandLine.Command;
 /** {@code assay bench}: measurements printed as ratios against a baseline timed in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks, each against a baseline measured in the same run.",
-    subcommands = {BenchIngestCommand.class, BenchGatesCommand.class})
+    subcommands = {BenchIngestCommand.class, BenchGatesCommand.class, BenchTransformCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: ingest or gates (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: ingest, gates or transform (see --help)");
   }
 }
