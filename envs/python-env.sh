@@ -65,9 +65,8 @@ lock_python_env() {
 }
 
 # Runs the pytest suites of every environment that lists test-paths (or only NAME's), extra args to pytest.
-# All of them run at once, each into its own log, printed whole as it ends: the slow ones (Airflow's DAG
-# runs, Superset's server and browser) spend much of their time waiting on child processes, so on two
-# cores they overlap well; ASSAY_TEST_SERIAL=1 runs them one after another instead.
+# One after another, each into its own log, printed whole as it ends. ASSAY_TEST_SUITES_AT_ONCE=1 runs
+# them all at once: beside cli's ITs that overloaded 2 cores (load 11, a crash IT's child starved).
 run_python_tests() {
   local only="${1:-}" paths_file name logs pid i status=0
   shift || true
@@ -80,7 +79,7 @@ run_python_tests() {
     python_env "$name" >/dev/null  # created one at a time, before any suite starts
     run_python_suite "$name" "$paths_file" "$@" >"$logs/$name.log" 2>&1 &
     names+=("$name") pids+=($!)
-    [ -z "${ASSAY_TEST_SERIAL:-}" ] || wait "$!" || true
+    [ -n "${ASSAY_TEST_SUITES_AT_ONCE:-}" ] || wait "$!" || true  # at once overloads 2 cores
   done
   for i in "${!pids[@]}"; do
     pid="${pids[$i]}"
