@@ -28,6 +28,9 @@ public final class SparkSessions {
     if (conf.get("spark.master").startsWith("local")) {
       // Small local runs: few shuffle partitions, no web UI to hold a port.
       setIfAbsent(conf, "spark.sql.shuffle.partitions", "4");
+      // Delta rebuilds a table's state (its file list) in 50 partitions by default: on a laptop that
+      // is 50 tasks per table read or commit, whatever the table's size (measured: transformations/README.md).
+      setIfAbsent(conf, "spark.databricks.delta.snapshotPartitions", "4");
       setIfAbsent(conf, "spark.ui.enabled", "false");
       setIfAbsent(conf, "spark.sql.streaming.stateStore.stateSchemaCheck", "true");
     }
