@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code foreachBatch} body: routes one micro-batch of Kafka records once, then appends valid
- * rows to each topic's Bronze table and dead letters to {@code bronze_dlq_audit} and the DLQ topic.
+ * rows to each topic's Bronze table and dead letters to {@code bronze_dlq_audit} and the DLQ topic,
+ * those writes at the same time ({@link ConcurrentWrites}).
  * Every Delta append carries Delta's idempotent-write guard ({@code txnAppId} = the query's app id,
  * {@code txnVersion} = the batch id), so a batch replayed after a crash is skipped by tables that
  * already have it and written by those that do not.
@@ -79,16 +80,18 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
           }
         }
       });
+      Map<String, Runnable> writes = new LinkedHashMap<>();
       for (Contract contract : catalog.contracts()) {
         if (validByTopic.getOrDefault(contract.topic(), 0L) > 0) {
-          steps.timed(millis, contract.topic(), () ->
+          writes.put(contract.topic(), () ->
               append(bronzeRows(routed, contract, batchId), lake.bronzeTable(contract.topic()), "event_date", batchId));
         }
       }
       if (deadLetters[0] > 0) {
-        steps.timed(millis, "dlq_table", () -> append(deadLetterRows(routed, batchId), lake.table(LakeLayout.DLQ_TABLE), "ingest_date", batchId));
-        steps.timed(millis, "dlq_topic", () -> publishFromExecutors(routed, batchId));
+        writes.put("dlq_table", () -> append(deadLetterRows(routed, batchId), lake.table(LakeLayout.DLQ_TABLE), "ingest_date", batchId));
+        writes.put("dlq_topic", () -> publishFromExecutors(routed, batchId));
       }
+      steps.timed(millis, "writes", () -> ConcurrentWrites.run(steps, millis, writes));
       LOG.info("batch {}: bronze rows {}, dead letters {}; ms {}", batchId, validByTopic, deadLetters[0], millis);
     } finally {
       routed.unpersist();
@@ -130,6 +133,17 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
         to_date(col(RoutedSchema.KAFKA_TIMESTAMP)).as("ingest_date"));
   }
 
+  /**
+   * The routed rows keep the Kafka source's partitioning (one task per topic-partition, which the
+   * dead-letter publisher relies on), but each table holds one topic's rows: without this every table's
+   * write would run a task per topic-partition of every topic, most of them empty, each paying a task's
+   * fixed cost. Never more tasks than cores; on a cluster with more cores than topic-partitions a no-op.
+   */
+  public static Dataset<Row> atMostOneTaskPerCore(Dataset<Row> rows) {
+    int cores = rows.sparkSession().sparkContext().defaultParallelism();
+    return rows.rdd().getNumPartitions() > cores ? rows.coalesce(cores) : rows;
+  }
+
   /** Each task publishes its own dead letters (see {@link DeadLetterPublisher}): none pass through the driver. */
   private void publishFromExecutors(Dataset<Row> routed, long batchId) {
     DeadLetterPublisher out = publisher;
@@ -139,7 +153,7 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
   }
 
   private void append(Dataset<Row> rows, String path, String partitionColumn, long batchId) {
-    rows.write().format("delta").mode("append")
+    atMostOneTaskPerCore(rows).write().format("delta").mode("append")
         .option("txnAppId", appId)
         .option("txnVersion", batchId)
         .option("mergeSchema", "true") // a contract's schema that evolved adds its new columns
