@@ -137,11 +137,12 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
    * The routed rows keep the Kafka source's partitioning (one task per topic-partition, which the
    * dead-letter publisher relies on), but each table holds one topic's rows: without this every table's
    * write would run a task per topic-partition of every topic, most of them empty, each paying a task's
-   * fixed cost. Never more tasks than cores; on a cluster with more cores than topic-partitions a no-op.
+   * fixed cost. Never more tasks than cores; a coalesce never adds partitions, so on a cluster with more
+   * cores than topic-partitions it changes nothing (and asking the plan for its partition count first would
+   * plan every write twice).
    */
   public static Dataset<Row> atMostOneTaskPerCore(Dataset<Row> rows) {
-    int cores = rows.sparkSession().sparkContext().defaultParallelism();
-    return rows.rdd().getNumPartitions() > cores ? rows.coalesce(cores) : rows;
+    return rows.coalesce(rows.sparkSession().sparkContext().defaultParallelism());
   }
 
   /** Each task publishes its own dead letters (see {@link DeadLetterPublisher}): none pass through the driver. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ class ConcurrentWritesTest {
 
     ConcurrentWrites.run(steps, batch, writes);
 
-    assertEquals(java.util.List.of("orders", "dlq_table"), java.util.List.copyOf(batch.keySet()));
+    assertEquals(List.of("orders", "dlq_table"), List.copyOf(batch.keySet()));
     assertEquals(batch.keySet(), steps.totals().keySet());
   }
 
