@@ -25,7 +25,10 @@ public final class BronzeJob {
   /** @param steps where each micro-batch's per-step time is summed */
   public static StreamingQuery start(SparkSession spark, ContractCatalog catalog, IngestSettings settings, StepTimes steps) {
     RecordRouter router = new RecordRouter(ContractSources.of(catalog), settings.registry(), settings.maxMessageBytes());
-    DeadLetterPublisher publisher = new DeadLetterPublisher(settings.kafka(), TopicProvisioner.DEAD_LETTER_TOPIC, settings.appId());
+    boolean oneExecutor = spark.sparkContext().isLocal();
+    DeadLetterPublisher publisher = new DeadLetterPublisher(settings.kafka(), TopicProvisioner.DEAD_LETTER_TOPIC, settings.appId(),
+        oneExecutor);
+
     BronzeBatchWriter writer = new BronzeBatchWriter(catalog, router, settings.lake(), settings.appId(), publisher, steps);
     BronzeTables.ensureExist(spark, catalog, settings.lake(), writer);
     Dataset<Row> kafka = spark.readStream().format("kafka")
@@ -35,12 +38,16 @@ public final class BronzeJob {
         .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
         .load();
     try {
-      return kafka.writeStream()
+      StreamingQuery query = kafka.writeStream()
           .queryName(settings.appId())
           .option("checkpointLocation", settings.lake().checkpoint(settings.appId()))
           .trigger(trigger(settings))
           .foreachBatch((VoidFunction2<Dataset<Row>, Long>) writer)
           .start();
+      if (oneExecutor) {
+        PublisherPool.closeWhenStopped(spark, query);
+      }
+      return query;
     } catch (TimeoutException e) {
       throw new IllegalStateException("the Bronze query did not start: " + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * commit or abort together. A replayed batch reads the same offset ranges (they are in the checkpoint's
  * offset log), finds the marker past its first dead letter and writes nothing. The transactional id is
  * per app and source partition: a new attempt's {@code initTransactions} fences an older attempt of the
- * same task and aborts its open transaction, so the marker read after it is final.
+ * same task and aborts its open transaction, so the marker read after it is final. The producer and the
+ * marker reader stay open in the executor between tasks ({@link PublisherPool}).
  */
 public final class DeadLetterPublisher implements Serializable {
   public static final String BATCH_HEADER = "assay_batch_id";
@@ -55,8 +57,16 @@ public final class DeadLetterPublisher implements Serializable {
   private final Properties client; // KafkaSettings holds Optionals, which do not serialize
   private final String topic;
   private final String appId;
+  private final boolean keepClients;
 
-  public DeadLetterPublisher(KafkaSettings kafka, String topic, String appId) {
+  /**
+   * @param keepClients whether a task's Kafka clients stay open for the next task ({@link PublisherPool});
+   *     only where every task runs in one executor (local mode): on a cluster a source partition's task
+   *     can move to another executor, whose new producer fences the pooled one, and a fenced pooled
+   *     producer was measured to block its next task for {@code max.block.ms} (60 s) before failing it
+   */
+  public DeadLetterPublisher(KafkaSettings kafka, String topic, String appId, boolean keepClients) {
+    this.keepClients = keepClients;
     this.client = kafka.clientProperties();
     this.topic = topic;
     this.appId = appId;
@@ -77,28 +87,56 @@ public final class DeadLetterPublisher implements Serializable {
     }
     DeadLetterMessage first = DeadLetterMessage.of(deadLetters.next());
     TopicPartition source = new TopicPartition(first.sourceTopic(), first.partition());
-    try (KafkaProducer<byte[], byte[]> out = producer(source)) {
-      out.initTransactions(); // fences an older attempt of this task and aborts its open transaction
-      if (publishedPast(source) > first.offset()) {
-        LOG.info("dead letters of batch {} from {} are already in {}; not writing them again", batchId, source, topic);
-        return 0;
-      }
-      out.beginTransaction();
-      long written = 0;
-      long lastOffset = -1;
-      for (DeadLetterMessage letter = first; letter != null; letter = deadLetters.hasNext() ? DeadLetterMessage.of(deadLetters.next()) : null) {
-        if (!letter.sourceTopic().equals(source.topic()) || letter.partition() != source.partition() || letter.offset() <= lastOffset) {
-          throw new IllegalStateException("a task's dead letters must come from one source partition in offset order; got "
-              + letter.sourceTopic() + "-" + letter.partition() + "@" + letter.offset() + " after " + source + "@" + lastOffset);
-        }
-        out.send(record(batchId, letter));
-        lastOffset = letter.offset();
-        written++;
-      }
-      out.sendOffsetsToTransaction(Map.of(source, new OffsetAndMetadata(lastOffset + 1, "batch " + batchId)),
-          new ConsumerGroupMetadata(markerGroup()));
-      out.commitTransaction(); // on failure the task fails, Spark retries it, and the retry fences this producer
+    String poolKey = transactionalId(source) + " " + new TreeMap<>(client);
+    PublisherPool.Clients clients = keepClients ? PublisherPool.take(poolKey, () -> open(source)) : open(source);
+    boolean ended = false;
+    try {
+      long written = publish(clients, batchId, first, deadLetters, source);
+      ended = true;
       return written;
+    } finally {
+      if (ended && keepClients) {
+        PublisherPool.giveBack(poolKey, clients);
+      } else {
+        clients.close(); // after a failure, the retry's new producer fences this one and aborts what it left open
+      }
+    }
+  }
+
+  private long publish(PublisherPool.Clients clients, long batchId, DeadLetterMessage first, Iterator<Row> deadLetters,
+      TopicPartition source) {
+    if (publishedPast(clients.markerReader(), source) > first.offset()) {
+      LOG.info("dead letters of batch {} from {} are already in {}; not writing them again", batchId, source, topic);
+      return 0;
+    }
+    KafkaProducer<byte[], byte[]> out = clients.producer();
+    out.beginTransaction();
+    long written = 0;
+    long lastOffset = -1;
+    for (DeadLetterMessage letter = first; letter != null; letter = deadLetters.hasNext() ? DeadLetterMessage.of(deadLetters.next()) : null) {
+      if (!letter.sourceTopic().equals(source.topic()) || letter.partition() != source.partition() || letter.offset() <= lastOffset) {
+        throw new IllegalStateException("a task's dead letters must come from one source partition in offset order; got "
+            + letter.sourceTopic() + "-" + letter.partition() + "@" + letter.offset() + " after " + source + "@" + lastOffset);
+      }
+      out.send(record(batchId, letter));
+      lastOffset = letter.offset();
+      written++;
+    }
+    out.sendOffsetsToTransaction(Map.of(source, new OffsetAndMetadata(lastOffset + 1, "batch " + batchId)),
+        new ConsumerGroupMetadata(markerGroup()));
+    out.commitTransaction(); // on failure the task fails, Spark retries it, and the retry fences this producer
+    return written;
+  }
+
+  /** A new producer for the source partition's transactional id, past {@code initTransactions}, and a marker reader. */
+  private PublisherPool.Clients open(TopicPartition source) {
+    KafkaProducer<byte[], byte[]> producer = producer(source);
+    try {
+      producer.initTransactions(); // fences an older attempt of this task and aborts its open transaction
+      return new PublisherPool.Clients(producer, markerReader(), System.nanoTime());
+    } catch (RuntimeException failed) {
+      producer.close(Duration.ZERO);
+      throw failed;
     }
   }
 
@@ -116,7 +154,12 @@ public final class DeadLetterPublisher implements Serializable {
   }
 
   /** The committed marker for a source partition: the offset after the last dead letter published from it, or -1. */
-  long publishedPast(TopicPartition source) {
+  private static long publishedPast(KafkaConsumer<byte[], byte[]> markerReader, TopicPartition source) {
+    OffsetAndMetadata committed = markerReader.committed(Set.of(source), Duration.ofSeconds(60)).get(source);
+    return committed == null ? -1 : committed.offset();
+  }
+
+  private KafkaConsumer<byte[], byte[]> markerReader() {
     Properties props = new Properties();
     props.putAll(client);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, markerGroup());
@@ -125,10 +168,11 @@ public final class DeadLetterPublisher implements Serializable {
     // read_committed makes the offset fetch wait out a pending transactional commit instead of skipping it
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-      OffsetAndMetadata committed = consumer.committed(Set.of(source), Duration.ofSeconds(60)).get(source);
-      return committed == null ? -1 : committed.offset();
-    }
+    return new KafkaConsumer<>(props);
+  }
+
+  private String transactionalId(TopicPartition source) {
+    return markerGroup() + "-" + source;
   }
 
   private KafkaProducer<byte[], byte[]> producer(TopicPartition source) {
@@ -136,7 +180,7 @@ public final class DeadLetterPublisher implements Serializable {
     props.putAll(client);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, markerGroup() + "-" + source);
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(source));
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     // Dead letters keep their original bytes, oversized ones included (the embedded broker takes 8 MiB).

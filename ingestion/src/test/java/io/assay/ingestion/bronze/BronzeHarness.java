@@ -101,6 +101,7 @@ public final class BronzeHarness implements AutoCloseable {
 
   @Override
   public void close() {
+    PublisherPool.closeAll(); // its clients would keep calling this stack's broker after it stopped
     stack.close();
   }
 }
