@@ -5,6 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import io.assay.lake.CrashPoint;
 import io.assay.lake.LakeCatalog;
 import io.delta.tables.DeltaTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
@@ -12,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a staged model to its table in one Delta commit (MERGE, replaceWhere overwrite or a first
- * whole write), then advances {@code _model_state}. The table is written before the state: a crash
- * in between makes the next run redo the same increment, which the key MERGE or the day overwrite
- * absorbs, instead of skipping data. A table is named in the session's catalog, if any, once written.
+ * Writes staged models to their tables, each in one Delta commit (MERGE, replaceWhere overwrite or a
+ * first whole write), then advances {@code _model_state} for all of them in one more commit. The
+ * tables are written before the state: a crash in between makes the next run redo the same
+ * increments, which the key MERGE or the day overwrite absorbs, instead of skipping data. A table is
+ * named in the session's catalog, if any, once written.
  */
 final class ModelCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(ModelCommitter.class);
@@ -28,12 +32,13 @@ final class ModelCommitter {
     this.runId = runId;
   }
 
-  void commit(StagedModel staged) {
+  /** Writes the model's table; false when its sources did not move, so its state stays as it is. */
+  boolean write(StagedModel staged) {
     ModelHeader header = staged.model().header();
     switch (staged.write()) {
       case NONE -> {
         LOG.info("{}: sources unchanged, nothing to commit", staged.name());
-        return;
+        return false;
       }
       case STATE_ONLY -> LOG.info("{}: no new rows", staged.name());
       case WHOLE_TABLE -> newTableWriter(staged, header).save(staged.targetPath());
@@ -44,9 +49,24 @@ final class ModelCommitter {
     }
     CrashPoint.reached(staged.name() + ".written"); // table written, state not yet: the next run redoes the increment
     register(staged);
-    state.record(staged.name(), staged.sourceVersions(), runId);
-    LOG.info("{}: committed ({}), sources now at {}", staged.name(), staged.write(), staged.sourceVersions());
-    CrashPoint.reached(staged.name() + ".committed");
+    return true;
+  }
+
+  /**
+   * Advances the written models' state in one commit: each model's commit is a few seconds of fixed
+   * Delta cost whatever its size, so a layer pays it once rather than once per model.
+   */
+  void recordState(List<StagedModel> written) {
+    if (written.isEmpty()) {
+      return;
+    }
+    Map<String, Map<String, Long>> versions = new LinkedHashMap<>();
+    written.forEach(model -> versions.put(model.name(), model.sourceVersions()));
+    state.record(versions, runId);
+    for (StagedModel model : written) {
+      LOG.info("{}: committed ({}), sources now at {}", model.name(), model.write(), model.sourceVersions());
+      CrashPoint.reached(model.name() + ".committed");
+    }
   }
 
   /** Names the table in the catalog (when the session has one) once it exists; later commits hit a cache. */

@@ -1,5 +1,6 @@
 package io.assay.transformations;
 
+import io.assay.lake.LakeLayout;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,11 +64,7 @@ public final class ModelRunner {
   }
 
   public void commit(StagedModel staged) {
-    long started = System.nanoTime();
-    committer.commit(staged);
-    times.add(staged.name(), "commit", System.nanoTime() - started);
-    LOG.info("{}: commit took {} ms", staged.name(), (System.nanoTime() - started) / 1_000_000);
-    stagedNotCommitted.remove(staged.name());
+    commitAll(List.of(staged));
   }
 
   /** The wall times this runner recorded (and its caller added to). */
@@ -84,20 +81,41 @@ public final class ModelRunner {
     return staged;
   }
 
+  /** Writes each staged model's table, then advances their state in one {@code _model_state} commit. */
   public void commitAll(List<StagedModel> staged) {
+    List<StagedModel> written = new ArrayList<>();
     for (StagedModel model : staged) {
-      commit(model);
+      write(model, written);
     }
+    recordState(written);
+  }
+
+  private void write(StagedModel model, List<StagedModel> written) {
+    long started = System.nanoTime();
+    if (committer.write(model)) {
+      written.add(model);
+    }
+    times.add(model.name(), "commit", System.nanoTime() - started);
+    LOG.info("{}: commit took {} ms", model.name(), (System.nanoTime() - started) / 1_000_000);
+    stagedNotCommitted.remove(model.name());
+  }
+
+  private void recordState(List<StagedModel> written) {
+    long started = System.nanoTime();
+    committer.recordState(written);
+    times.add(LakeLayout.MODEL_STATE_TABLE, "commit", System.nanoTime() - started);
   }
 
   /** Stage and commit each model of a layer in run order, without gates. */
   public List<StagedModel> runLayer(String layer) {
     List<StagedModel> done = new ArrayList<>();
+    List<StagedModel> written = new ArrayList<>();
     for (Model model : catalog.layer(layer)) {
       StagedModel staged = stage(model.name());
-      commit(staged);
+      write(staged, written); // before the next model is staged: it may read this one
       done.add(staged);
     }
+    recordState(written);
     return done;
   }
 

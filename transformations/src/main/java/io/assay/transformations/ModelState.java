@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -56,20 +57,22 @@ final class ModelState {
   }
 
   /**
-   * Replaces the model's rows in one Delta commit. The table is partitioned by model, so this is a
-   * partition overwrite rather than a MERGE: no join, and other models' rows are not touched.
+   * Replaces the given models' rows in one Delta commit. The table is partitioned by model, so this is
+   * a partition overwrite rather than a MERGE: no join, and other models' rows are not touched.
    */
-  void record(String model, Map<String, Long> versions, String runId) {
+  void record(Map<String, Map<String, Long>> versionsByModel, String runId) {
     List<Row> rows = new ArrayList<>();
-    versions.forEach((table, version) -> rows.add(RowFactory.create(model, table, version, runId)));
+    versionsByModel.forEach((model, versions) ->
+        versions.forEach((table, version) -> rows.add(RowFactory.create(model, table, version, runId))));
     Dataset<Row> updates = spark.createDataFrame(rows, SCHEMA).withColumn("updated_at", current_timestamp());
     if (!DeltaTable.isDeltaTable(spark, path)) {
       updates.write().format("delta").mode("append").partitionBy("model").save(path);
     } else {
+      String models = versionsByModel.keySet().stream().map(model -> "'" + model + "'").collect(Collectors.joining(", "));
       updates.write().format("delta").mode("overwrite")
-          .option("replaceWhere", "model = '" + model + "'") // model names are [a-z0-9_], checked by ModelCatalog
+          .option("replaceWhere", "model IN (" + models + ")") // model names are [a-z0-9_], checked by ModelCatalog
           .save(path);
     }
-    all().put(model, new HashMap<>(versions));
+    versionsByModel.forEach((model, versions) -> all().put(model, new HashMap<>(versions)));
   }
 }

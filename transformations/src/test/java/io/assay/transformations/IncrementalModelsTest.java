@@ -176,6 +176,7 @@ class IncrementalModelsTest {
   @Order(20)
   void laterBronzeVersionWithAReplayedEventCountsItOnceAndRewritesOnlyTheAffectedDay() {
     Map<String, Long> before = tables.versions(MODEL_TABLES);
+    long stateBefore = tables.version("_model_state");
     List<String> untouchedDayFiles = tables.rows("gold_daily_order_revenue", "order_date", "input_file_name()").subList(0, 1);
     bronze.appendOrders(
         order("ORD-A", "2026-11-20T10:00:00Z", " placed ", "usd", "25.50", 0, 7,
@@ -217,6 +218,8 @@ class IncrementalModelsTest {
     for (String changed : List.of("silver_orders", "gold_daily_order_revenue", "gold_pipeline_health")) {
       assertEquals(before.get(changed) + 1, after.get(changed), changed + " changes in exactly one commit");
     }
+    assertEquals(stateBefore + 3, tables.version("_model_state"),
+        "one state commit each for the Silver layer (two models written), the revenue model and the last two Gold models");
   }
 
   private static List<String> text(Dataset<Row> revenue) {

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and data folder: the job reads every record, and Bronze and the dead letters reconcile exactly with
  * the ledger. Then, on that lake, {@code assay transform} in a JVM of its own is stopped dead
  * ({@link CrashPoint}: Runtime.halt, as SIGKILL) at six points between staging, gates, the quarantine
- * write and single models' commits, one after the other on one copy, and rerun: the copy ends with
+ * write, the table writes and the layer's state commit, one after the other on one copy, and rerun: the copy ends with
  * Silver, Gold and the quarantine table equal to an uninterrupted run's on another copy, and Gold
  * equal to the ledger less exactly the quarantined payments (two UPI payments outside rupees are
  * planted, so the quarantine path crashes and converges too).
@@ -53,7 +53,7 @@ class CrashConvergenceIT {
   private static final long EVENTS = 3_200;
   private static final long PER_BATCH = 400;
   private static final List<String> KILL_POINTS = List.of(
-      "silver.staged", "silver.quarantined", "silver_orders.committed", "silver_payments.written",
+      "silver.staged", "silver.quarantined", "silver_payments.written", "silver_orders.committed",
       "gold.gated", "gold_daily_order_revenue.written");
   /** Columns that differ between runs by design: who set a row aside and when, and the gate counts of the day. */
   private static final Map<String, String> RUN_COLUMNS = Map.of(
