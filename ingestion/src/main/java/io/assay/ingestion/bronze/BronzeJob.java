@@ -28,7 +28,6 @@ public final class BronzeJob {
     boolean oneExecutor = spark.sparkContext().isLocal();
     DeadLetterPublisher publisher = new DeadLetterPublisher(settings.kafka(), TopicProvisioner.DEAD_LETTER_TOPIC, settings.appId(),
         oneExecutor);
-
     BronzeBatchWriter writer = new BronzeBatchWriter(catalog, router, settings.lake(), settings.appId(), publisher, steps);
     BronzeTables.ensureExist(spark, catalog, settings.lake(), writer);
     Dataset<Row> kafka = spark.readStream().format("kafka")

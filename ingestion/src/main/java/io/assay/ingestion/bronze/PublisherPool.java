@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * The dead-letter publisher's Kafka clients, kept open in the executor between tasks. A fresh
@@ -21,7 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * executor (see {@link DeadLetterPublisher}). Clients idle for long are closed.
  */
 final class PublisherPool {
-  static final Duration IDLE_LIMIT = Duration.ofMinutes(5);
+  private static final Duration IDLE_LIMIT = Duration.ofMinutes(5);
   private static final Map<String, Clients> IDLE = new ConcurrentHashMap<>();
 
   /** A transactional producer past {@code initTransactions} and a consumer that reads the marker group's offsets. */
