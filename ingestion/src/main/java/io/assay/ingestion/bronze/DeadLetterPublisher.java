@@ -58,6 +58,7 @@ public final class DeadLetterPublisher implements Serializable {
   private final String topic;
   private final String appId;
   private final boolean keepClients;
+  private final String clientSettings; // part of a pool key: a pooled client is only reused for the same cluster and settings
 
   /**
    * @param keepClients whether a task's Kafka clients stay open for the next task ({@link PublisherPool});
@@ -68,6 +69,7 @@ public final class DeadLetterPublisher implements Serializable {
   public DeadLetterPublisher(KafkaSettings kafka, String topic, String appId, boolean keepClients) {
     this.keepClients = keepClients;
     this.client = kafka.clientProperties();
+    this.clientSettings = new TreeMap<>(client).toString();
     this.topic = topic;
     this.appId = appId;
   }
@@ -87,7 +89,7 @@ public final class DeadLetterPublisher implements Serializable {
     }
     DeadLetterMessage first = DeadLetterMessage.of(deadLetters.next());
     TopicPartition source = new TopicPartition(first.sourceTopic(), first.partition());
-    String poolKey = transactionalId(source) + " " + new TreeMap<>(client);
+    String poolKey = transactionalId(source) + " " + clientSettings;
     PublisherPool.Clients clients = keepClients ? PublisherPool.take(poolKey, () -> open(source)) : open(source);
     boolean ended = false;
     try {
