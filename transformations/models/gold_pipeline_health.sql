@@ -47,23 +47,24 @@ gates AS (
   GROUP BY CAST(checked_at AS DATE), regexp_extract(table_name, '^(bronze|silver)_(.+)$', 2)
 ),
 day_topics AS (
-  SELECT day, topic FROM valid
-  UNION
-  SELECT day, topic FROM dead
+  -- valid and dead each hold one row per (day, topic): one full join reads each source once,
+  -- where a UNION of their keys joined back to both read every Silver table twice.
+  SELECT COALESCE(v.day, d.day) AS day, COALESCE(v.topic, d.topic) AS topic,
+         v.valid_events, d.dead_letters, d.dead_letters_by_category
+  FROM valid v
+  FULL OUTER JOIN dead d ON d.day = v.day AND d.topic = v.topic
 )
 SELECT
   k.day,
   k.topic,
-  CAST(COALESCE(v.valid_events, 0) AS BIGINT)                                   AS valid_events,
-  CAST(COALESCE(d.dead_letters, 0) AS BIGINT)                                   AS dead_letters,
-  CAST(COALESCE(v.valid_events, 0) + COALESCE(d.dead_letters, 0) AS BIGINT)     AS events,
-  CAST(ROUND(CAST(COALESCE(d.dead_letters, 0) AS DECIMAL(20,0))
-             / (COALESCE(v.valid_events, 0) + COALESCE(d.dead_letters, 0)), 4) AS DECIMAL(7,4)) AS violation_rate,
-  COALESCE(d.dead_letters_by_category, CAST(map() AS MAP<STRING, BIGINT>))      AS dead_letters_by_category,
+  CAST(COALESCE(k.valid_events, 0) AS BIGINT)                                   AS valid_events,
+  CAST(COALESCE(k.dead_letters, 0) AS BIGINT)                                   AS dead_letters,
+  CAST(COALESCE(k.valid_events, 0) + COALESCE(k.dead_letters, 0) AS BIGINT)     AS events,
+  CAST(ROUND(CAST(COALESCE(k.dead_letters, 0) AS DECIMAL(20,0))
+             / (COALESCE(k.valid_events, 0) + COALESCE(k.dead_letters, 0)), 4) AS DECIMAL(7,4)) AS violation_rate,
+  COALESCE(k.dead_letters_by_category, CAST(map() AS MAP<STRING, BIGINT>))      AS dead_letters_by_category,
   CAST(COALESCE(g.passed, 0) AS BIGINT)                                         AS gate_checks_passed,
   CAST(COALESCE(g.warned, 0) AS BIGINT)                                         AS gate_checks_warned,
   CAST(COALESCE(g.failed, 0) AS BIGINT)                                         AS gate_checks_failed
 FROM day_topics k
-LEFT JOIN valid v ON v.day = k.day AND v.topic = k.topic
-LEFT JOIN dead d ON d.day = k.day AND d.topic = k.topic
 LEFT JOIN gates g ON g.day = k.day AND g.topic = k.topic
