@@ -1,5 +1,6 @@
 package io.assay.lake;
 
+import io.assay.lake.fs.ForklessLocalFiles;
 import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -32,6 +33,8 @@ public final class SparkSessions {
       // is 50 tasks per table read or commit, whatever the table's size (measured: transformations/README.md).
       setIfAbsent(conf, "spark.databricks.delta.snapshotPartitions", "4");
       setIfAbsent(conf, "spark.ui.enabled", "false");
+      // Local paths without a chmod/readlink process per file and per commit (see ForklessRawLocalFileSystem).
+      ForklessLocalFiles.sparkSettings().forEach((key, value) -> setIfAbsent(conf, key, value.toString()));
       setIfAbsent(conf, "spark.sql.streaming.stateStore.stateSchemaCheck", "true");
     }
     if (lakeRoot.startsWith("s3a://")) {

@@ -1,5 +1,6 @@
 package io.assay.quality;
 
+import io.assay.lake.fs.ForklessLocalFiles;
 import org.apache.spark.sql.SparkSession;
 
 /** The local Spark session the tests share: Delta enabled, UTC, few partitions, no UI. */
@@ -16,6 +17,7 @@ final class TestSpark {
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.default.parallelism", "2")
         .config("spark.ui.enabled", "false")
+        .config(ForklessLocalFiles.sparkSettings())
         .getOrCreate();
   }
 }

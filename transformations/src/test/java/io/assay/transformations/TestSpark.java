@@ -1,5 +1,6 @@
 package io.assay.transformations;
 
+import io.assay.lake.fs.ForklessLocalFiles;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -19,6 +20,7 @@ final class TestSpark {
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.default.parallelism", "2")
         .config("spark.ui.enabled", "false")
+        .config(ForklessLocalFiles.sparkSettings())
         .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
         // Fixtures are a few rows: compiling generated code for every query costs more than it saves.
