@@ -33,8 +33,13 @@ public final class SparkSessions {
       // is 50 tasks per table read or commit, whatever the table's size (measured: transformations/README.md).
       setIfAbsent(conf, "spark.databricks.delta.snapshotPartitions", "4");
       setIfAbsent(conf, "spark.ui.enabled", "false");
-      // Local paths without a chmod/readlink process per file and per commit (see ForklessRawLocalFileSystem).
-      ForklessLocalFiles.sparkSettings().forEach((key, value) -> setIfAbsent(conf, key, value.toString()));
+      String master = conf.get("spark.master");
+      if (master.equals("local") || master.startsWith("local[")) {
+        // Local paths without a chmod/readlink process per file and per commit (see ForklessRawLocalFileSystem).
+        // Only where the executor is this JVM: a local-cluster executor may open file: paths before it
+        // has loaded the application's jar, which holds these classes.
+        ForklessLocalFiles.sparkSettings().forEach((key, value) -> setIfAbsent(conf, key, value.toString()));
+      }
       setIfAbsent(conf, "spark.sql.streaming.stateStore.stateSchemaCheck", "true");
     }
     if (lakeRoot.startsWith("s3a://")) {
