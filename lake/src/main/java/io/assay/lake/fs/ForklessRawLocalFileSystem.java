@@ -16,8 +16,8 @@ import org.apache.hadoop.fs.permission.FsPermission;
 /**
  * Hadoop's raw local file system without a process per call. Without Hadoop's native library (not
  * on Maven Central), {@link RawLocalFileSystem} runs {@code chmod} for every file and folder it
- * creates and {@code readlink} on both sides of every rename: an event log of a small transform
- * showed about 1,100 such processes (every Delta commit renames, every data file is created).
+ * creates and {@code readlink} on both sides of every rename: a flight recording of a small transform
+ * counted about 1,100 such processes (every Delta commit renames, every data file is created).
  * The same calls through {@link java.nio.file.Files}, in this process; symlinks and sticky bits,
  * which NIO does not cover the same way, still go through Hadoop's own path.
  */
