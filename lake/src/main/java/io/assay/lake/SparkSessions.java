@@ -26,14 +26,14 @@ public final class SparkSessions {
     setIfAbsent(conf, "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
     setIfAbsent(conf, "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     setIfAbsent(conf, "spark.sql.session.timeZone", "UTC");
-    if (conf.get("spark.master").startsWith("local")) {
+    String master = conf.get("spark.master");
+    if (master.startsWith("local")) {
       // Small local runs: few shuffle partitions, no web UI to hold a port.
       setIfAbsent(conf, "spark.sql.shuffle.partitions", "4");
       // Delta rebuilds a table's state (its file list) in 50 partitions by default: on a laptop that
       // is 50 tasks per table read or commit, whatever the table's size (measured: transformations/README.md).
       setIfAbsent(conf, "spark.databricks.delta.snapshotPartitions", "4");
       setIfAbsent(conf, "spark.ui.enabled", "false");
-      String master = conf.get("spark.master");
       if (master.equals("local") || master.startsWith("local[")) {
         // Local paths without a chmod/readlink process per file and per commit (see ForklessRawLocalFileSystem).
         // Only where the executor is this JVM: a local-cluster executor may open file: paths before it

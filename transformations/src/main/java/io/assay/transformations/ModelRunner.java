@@ -95,8 +95,9 @@ public final class ModelRunner {
     if (committer.write(model)) {
       written.add(model);
     }
-    times.add(model.name(), "commit", System.nanoTime() - started);
-    LOG.info("{}: commit took {} ms", model.name(), (System.nanoTime() - started) / 1_000_000);
+    long elapsed = System.nanoTime() - started;
+    times.add(model.name(), "commit", elapsed);
+    LOG.info("{}: commit took {} ms", model.name(), elapsed / 1_000_000);
     stagedNotCommitted.remove(model.name());
   }
 

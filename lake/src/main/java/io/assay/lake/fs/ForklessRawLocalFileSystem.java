@@ -44,7 +44,7 @@ public class ForklessRawLocalFileSystem extends RawLocalFileSystem {
     return getFileStatus(f); // what Hadoop returns for anything that is not a link, minus the readlink
   }
 
-  static Set<PosixFilePermission> posix(FsPermission permission) {
+  private static Set<PosixFilePermission> posix(FsPermission permission) {
     Set<PosixFilePermission> bits = EnumSet.noneOf(PosixFilePermission.class);
     add(bits, permission.getUserAction(), PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
     add(bits, permission.getGroupAction(), PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE);

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ForklessLocalFileSystemTest {
   @TempDir java.nio.file.Path dir;
 
+  /** Hadoop's configuration as a local Spark session gets it from the settings SparkSessions applies. */
   private static Configuration configured() {
     Configuration conf = new Configuration(false);
-    conf.set("fs.file.impl", ForklessLocalFileSystem.class.getName());
-    conf.set("fs.AbstractFileSystem.file.impl", ForklessLocalFs.class.getName());
+    ForklessLocalFiles.sparkSettings().forEach((key, value) -> conf.set(key.substring("spark.hadoop.".length()), value.toString()));
     conf.setBoolean("fs.file.impl.disable.cache", true);
     return conf;
   }
@@ -55,6 +55,7 @@ class ForklessLocalFileSystemTest {
   @Test
   void fileContextRenameWithoutOverwriteRefusesAnExistingTargetAsDeltasLogStoreExpects() throws Exception {
     FileContext fc = FileContext.getFileContext(dir.toUri(), configured());
+    assertTrue(fc.getDefaultFileSystem() instanceof ForklessLocalFs, fc.getDefaultFileSystem().getClass().getName());
     Path log = new Path(dir.toUri().toString(), "_delta_log");
     fc.mkdir(log, FsPermission.getDirDefault(), true);
     Path temp = new Path(log, ".00000.json.tmp");
