@@ -77,7 +77,9 @@ def start_stack(data_dir: Path) -> Stack:
         "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps(
             {"type": "file", "log_file_path": str(data_dir / "lineage" / "events.ndjson"), "append": True}),
         "AIRFLOW__OPENLINEAGE__NAMESPACE": "assay",
-        "ASSAY_SPARK_CONF": json.dumps({"spark.driver.memory": "1500m"}),
+        # The driver spark-submit starts gets the JVM options ./assay's own JVMs get (./assay test's Spark settings).
+        "ASSAY_SPARK_CONF": json.dumps({"spark.driver.memory": "1500m",
+                                        **({"spark.driver.extraJavaOptions": opts} if (opts := os.environ.get("ASSAY_JAVA_OPTS")) else {})}),
     }
     (data_dir / "lineage").mkdir(parents=True, exist_ok=True)
     log = data_dir / "up.log"

@@ -32,7 +32,7 @@ public final class ChildProcesses {
     return env;
   }
 
-  /** {@code assay <args>} on this test's classpath, with the same JVM flags (Spark's opens). */
+  /** {@code assay <args>} on this test's classpath, with the same JVM flags (Spark's opens, its test settings). */
   public static Process assay(Map<String, String> env, Path log, String... args) throws Exception {
     return assayWithHeap("2g", env, log, args);
   }
@@ -42,7 +42,8 @@ public final class ChildProcesses {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-opens")).forEach(command::add);
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dspark.")).forEach(command::add);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("io.assay.cli.Assay");
