@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.assay.cli.config.AssayConfig;
 import io.assay.cli.config.Environment;
-import io.assay.ingestion.ledger.Ledger;
-import io.assay.ingestion.ledger.ProduceCounts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The command line as a user meets it: wrong flags, dead brokers, and the demo's report. */
+/** The command line as a user meets it: wrong flags, dead brokers, the benchmarks (the demo's report: DemoReportIT). */
 class AssayCommandLineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
@@ -86,48 +84,6 @@ class AssayCommandLineTest {
     assertTrue(run.err().contains("may listen on 0.0.0.0 only with basic auth")
         && run.err().contains("ASSAY_REGISTRY_API_KEY and ASSAY_REGISTRY_API_SECRET"), run.err());
     assertTrue(!java.nio.file.Files.exists(dir.resolve("stack")), "no broker was started");
-  }
-
-  @Test
-  void demoReportsCountsEqualToTheLedgerAndReconcilesBronzeAndGold() throws Exception {
-    Path report = dir.resolve("r.json");
-    Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString(), "ASSAY_KAFKA_PARTITIONS", "2"),
-        "demo", "--events", "1200", "--fault-rate", "0.2", "--report", report.toString());
-    assertEquals(0, run.exitCode(), run.err());
-    JsonNode json = JSON.readTree(report.toFile());
-    assertTrue(json.path("reconciliation").path("ok").asBoolean(), json.path("reconciliation").toString());
-
-    ProduceCounts ledger = Ledger.read(Path.of(json.path("ledger").path("file").asText())).counts();
-    assertEquals(ledger.produced(), longs(json.path("produced")));
-    assertEquals(ledger.rejectedAtProducer(), longs(json.path("rejected_at_producer")));
-    assertEquals(ledger.faultsInjected(), longs(json.path("faults_injected")));
-    assertEquals(1200, json.path("ledger").path("entries").asLong());
-
-    long bronze = longs(json.path("bronze")).values().stream().mapToLong(Long::longValue).sum();
-    long deadLetters = json.path("dead_letter").path("total").asLong();
-    long inKafka = ledger.produced().values().stream().mapToLong(Long::longValue).sum();
-    assertEquals(inKafka, bronze + deadLetters);
-    assertEquals(deadLetters, json.path("dead_letter").path("topic_messages").asLong());
-    assertEquals(7, json.path("dead_letter").path("by_category").size(), "every category shows up at a 20% fault rate");
-
-    for (String layer : new String[] {"bronze", "silver", "gold"}) {
-      JsonNode gate = json.path("gates").path(layer);
-      assertTrue(gate.path("run").asLong() > 0, layer + " gates ran: " + json.path("gates"));
-      assertEquals(0, gate.path("failed").asLong(), layer);
-      assertEquals(gate.path("run").asLong(), gate.path("passed").asLong() + gate.path("warned").asLong());
-    }
-    assertTrue(json.path("gold").path("daily_order_revenue").size() > 0, json.path("gold").toString());
-    assertTrue(json.path("gold").path("payment_success_rate").has("card"), json.path("gold").toString());
-
-    JsonNode replay = json.path("dead_letter").path("replay");
-    long stale = Ledger.read(Path.of(json.path("ledger").path("file").asText())).entries().stream()
-        .filter(e -> e.outcomeKind().inKafka() && "stale_event_time".equals(e.fault())).count();
-    assertTrue(stale > 0, "a 20% fault rate makes some stale events");
-    assertEquals(stale, replay.path("diff").path("recoverable").asLong(), replay.toString());
-    assertEquals(stale, replay.path("recovered").asLong(), replay.toString());
-    assertEquals(deadLetters - stale - replay.path("discarded").asLong(), replay.path("still_open").asLong(), replay.toString());
-    assertTrue(replay.path("discarded").asLong() > 0, replay.toString());
-    assertEquals(0, replay.path("gates").path("silver").path("failed").asLong(), replay.toString());
   }
 
   @Test
@@ -201,11 +157,5 @@ class AssayCommandLineTest {
     IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> AssayConfig.from(Environment.of(Map.of("ASSAY_CATALOG", "oracle"))));
     assertTrue(unknown.getMessage().contains("unknown catalog 'oracle'"), unknown.getMessage());
-  }
-
-  private static Map<String, Long> longs(JsonNode node) {
-    Map<String, Long> values = new TreeMap<>();
-    node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asLong()));
-    return values;
   }
 }
