@@ -27,10 +27,11 @@ class AssayCommandLineTest {
   /**
    * Runs a command in this JVM. Tables by path unless a test names a catalog: the JVM's one Spark
    * session keeps the catalog (and metastore folder) of the first command that built it, beyond that
-   * test's temporary folder; SqlEndpointIT exercises the catalog in JVMs of its own.
+   * test's temporary folder; SqlEndpointIT exercises the catalog in JVMs of its own. No lineage
+   * listener unless a test asks (as {@code ChildProcesses.environment}).
    */
   private Run run(Map<String, String> env, String... args) {
-    Map<String, String> withCatalog = new TreeMap<>(Map.of("ASSAY_CATALOG", "none"));
+    Map<String, String> withCatalog = new TreeMap<>(Map.of("ASSAY_CATALOG", "none", "ASSAY_OPENLINEAGE_DISABLED", "true"));
     withCatalog.putAll(env);
     CommandLine commandLine = Assay.commandLine(AssayConfig.from(Environment.of(withCatalog)));
     StringWriter err = new StringWriter();

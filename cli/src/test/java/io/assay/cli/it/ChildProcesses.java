@@ -17,7 +17,9 @@ public final class ChildProcesses {
   /**
    * The environment that points a child at the harness's broker, registry and lake. Tables by path
    * only ({@code ASSAY_CATALOG=none}): these children test ingestion, and SqlEndpointIT sets the
-   * catalog it tests itself.
+   * catalog it tests itself. No OpenLineage listener: none of these tests reads lineage (the shared
+   * demo's and the airflow runs' events are checked by the airflow suite), and it costs a Delta file
+   * listing per table a query reads (openlineage-spark 1.53 asks every relation for its input files).
    */
   public static Map<String, String> environment(BronzeHarness harness, Path dataDir, long maxOffsetsPerTrigger) {
     Map<String, String> env = new TreeMap<>();
@@ -29,6 +31,7 @@ public final class ChildProcesses {
     env.put("ASSAY_MAX_OFFSETS_PER_TRIGGER", Long.toString(maxOffsetsPerTrigger));
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
     env.put("ASSAY_CATALOG", "none");
+    env.put("ASSAY_OPENLINEAGE_DISABLED", "true");
     return env;
   }
 
