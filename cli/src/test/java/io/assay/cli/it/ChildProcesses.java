@@ -45,13 +45,18 @@ public final class ChildProcesses {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dspark.")).forEach(command::add);
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-opens")).forEach(command::add);
+    command.addAll(sparkSettings());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("io.assay.cli.Assay");
     command.addAll(List.of(args));
     return start(command, env, log);
+  }
+
+  /** This JVM's Spark settings from its command line ({@code -Dspark.*}: the pom's test.spark.opts), for a child's JVM. */
+  public static List<String> sparkSettings() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Dspark.")).toList();
   }
 
   public static Process start(List<String> command, Map<String, String> env, Path log) throws Exception {

@@ -36,6 +36,7 @@ class SparkSubmitLocalClusterIT {
           "--master", "local-cluster[2,1,1024]",
           "--conf", "spark.executor.memory=1g",
           "--conf", "spark.driver.memory=1g",
+          "--driver-java-options", String.join(" ", ChildProcesses.sparkSettings()),
           "--class", "io.assay.cli.Assay",
           jar.toString(), "ingest", "--available-now"), ChildProcesses.environment(harness, dir.resolve("child"), 400), log);
       int exit = ChildProcesses.await(submit, 10, log);

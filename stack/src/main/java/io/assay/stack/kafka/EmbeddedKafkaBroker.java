@@ -187,6 +187,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(javaExecutable(),
         "-Xmx" + System.getenv().getOrDefault("ASSAY_BROKER_HEAP", "512m"),
         "-XX:+UseG1GC", "-Djava.awt.headless=true", "-Dlog4j.configuration=" + log4jConfig(logFile), "-cp", classpath));
+    // Extra JVM flags for the broker's own JVM (./assay test makes its many short-lived brokers cheaper to start).
+    String extra = System.getenv().getOrDefault("ASSAY_BROKER_JAVA_OPTS", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(1, List.of(extra.split("\\s+")));
+    }
     command.addAll(mainAndArgs);
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
   }
