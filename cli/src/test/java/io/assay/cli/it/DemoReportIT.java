@@ -41,7 +41,8 @@ class DemoReportIT {
     JsonNode json = JSON.readTree(report.toFile());
     assertTrue(json.path("reconciliation").path("ok").asBoolean(), json.path("reconciliation").toString());
 
-    ProduceCounts ledger = Ledger.read(Path.of(json.path("ledger").path("file").asText())).counts();
+    Ledger ledgerFile = Ledger.read(Path.of(json.path("ledger").path("file").asText()));
+    ProduceCounts ledger = ledgerFile.counts();
     assertEquals(ledger.produced(), longs(json.path("produced")));
     assertEquals(ledger.rejectedAtProducer(), longs(json.path("rejected_at_producer")));
     assertEquals(ledger.faultsInjected(), longs(json.path("faults_injected")));
@@ -64,7 +65,7 @@ class DemoReportIT {
     assertTrue(json.path("gold").path("payment_success_rate").has("card"), json.path("gold").toString());
 
     JsonNode replay = json.path("dead_letter").path("replay");
-    long stale = Ledger.read(Path.of(json.path("ledger").path("file").asText())).entries().stream()
+    long stale = ledgerFile.entries().stream()
         .filter(e -> e.outcomeKind().inKafka() && "stale_event_time".equals(e.fault())).count();
     assertTrue(stale > 0, "a 20% fault rate makes some stale events");
     assertEquals(stale, replay.path("diff").path("recoverable").asLong(), replay.toString());
