@@ -154,11 +154,6 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
   }
 
   private void append(Dataset<Row> rows, String path, String partitionColumn, long batchId) {
-    atMostOneTaskPerCore(rows).write().format("delta").mode("append")
-        .option("txnAppId", appId)
-        .option("txnVersion", batchId)
-        .option("mergeSchema", "true") // a contract's schema that evolved adds its new columns
-        .partitionBy(partitionColumn)
-        .save(path);
+    GuardedAppend.append(atMostOneTaskPerCore(rows), path, partitionColumn, appId, batchId);
   }
 }
