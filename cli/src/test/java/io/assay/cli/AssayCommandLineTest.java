@@ -104,6 +104,23 @@ class AssayCommandLineTest {
   }
 
   @Test
+  void benchLatencyTimesEveryEventOfTheWindowFromKafkaToItsCommit() throws Exception {
+    Path report = dir.resolve("latency.json");
+    Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString(), "ASSAY_KAFKA_PARTITIONS", "2"),
+        "bench", "latency", "--rate", "100", "--seconds", "4", "--warmup", "2", "--report", report.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode json = JSON.readTree(report.toFile());
+    assertEquals(400, json.path("produced").asLong(), "the window's events; the warm-up's are not counted");
+    // Every event of the window that reached Kafka (all but the few broken ones the producer refuses) is committed.
+    long events = json.path("events").asLong();
+    assertTrue(events >= 360 && events <= 400, json.toString());
+    double p50 = json.path("p50_s").asDouble();
+    double p95 = json.path("p95_s").asDouble();
+    assertTrue(p50 > 0 && p50 <= p95 && p95 <= json.path("max_s").asDouble(), json.toString());
+    assertTrue(json.path("batches").asLong() >= 3, "a 1 s trigger over the warm-up and 4 s of producing: " + json);
+  }
+
+  @Test
   void benchGatesTimesEverySilverGateAgainstOneScan() throws Exception {
     Path report = dir.resolve("gates.json");
     Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "gates", "--rows", "2000", "--report", report.toString());
@@ -136,6 +153,9 @@ class AssayCommandLineTest {
     Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "ingest", "--events", "0");
     assertEquals(1, run.exitCode());
     assertTrue(run.err().contains("must be positive"), run.err());
+    Run latency = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "latency", "--rate", "0");
+    assertEquals(1, latency.exitCode());
+    assertTrue(latency.err().contains("--rate and --seconds must be positive"), latency.err());
   }
 
   @Test
