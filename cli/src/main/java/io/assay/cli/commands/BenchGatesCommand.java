@@ -39,7 +39,7 @@ public final class BenchGatesCommand implements Callable<Integer> {
         .put("checks", result.checks())
         .put("gates_s", result.gatesSeconds())
         .put("scan_s", result.scanSeconds())
-        .put("ratio", Math.round(result.ratio() * 1000) / 1000.0);
+        .put("ratio", BenchReport.round(result.ratio()));
     out.emit(report);
     return 0;
   }

@@ -50,8 +50,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
         .put("validated_events_per_s", Math.round(result.validatedEventsPerSecond()))
         .put("raw_events_per_s", Math.round(result.rawEventsPerSecond()))
         .put("typed_events_per_s", Math.round(result.typedEventsPerSecond()))
-        .put("ratio", Math.round(result.ratio() * 1000) / 1000.0)
-        .put("ratio_to_typed", Math.round(result.ratioToTyped() * 1000) / 1000.0);
+        .put("ratio", BenchReport.round(result.ratio()))
+        .put("ratio_to_typed", BenchReport.round(result.ratioToTyped()));
     path(out.figures().putObject("validated"), result.validated());
     path(out.figures().putObject("raw"), result.raw());
     path(out.figures().putObject("typed"), result.typed());

@@ -51,19 +51,15 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         .put("produced", result.produced())
         .put("produced_events_per_s", Math.round(result.producedPerSecond()))
         .put("events", result.latency().events())
-        .put("p50_s", round(result.latency().p50Seconds()))
-        .put("p95_s", round(result.latency().p95Seconds()))
-        .put("max_s", round(result.latency().maxSeconds()))
+        .put("p50_s", BenchReport.round(result.latency().p50Seconds()))
+        .put("p95_s", BenchReport.round(result.latency().p95Seconds()))
+        .put("max_s", BenchReport.round(result.latency().maxSeconds()))
         .put("batches", result.batches())
         .put("median_batch_records", result.batchesWithRecords().medianRecords())
-        .put("median_batch_s", round(result.batchesWithRecords().medianSeconds()))
-        .put("max_batch_s", round(result.batchesWithRecords().maxSeconds()));
+        .put("median_batch_s", BenchReport.round(result.batchesWithRecords().medianSeconds()))
+        .put("max_batch_s", BenchReport.round(result.batchesWithRecords().maxSeconds()));
     result.stepMillis().forEach(out.figures().putObject("step_ms")::put);
     out.emit(report);
     return 0;
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 1000) / 1000.0;
   }
 }

@@ -45,9 +45,9 @@ public final class BenchTransformCommand implements Callable<Integer> {
         : TransformBenchmark.run(config, events, faultRate, seed, Progress.toStderr("produce"));
     BenchReport out = new BenchReport("transform");
     out.figures().put("events", result.events())
-        .put("transform_s", round(result.transformSeconds()))
-        .put("baseline_s", round(result.baselineSeconds()))
-        .put("ratio", round(result.ratio()));
+        .put("transform_s", BenchReport.round(result.transformSeconds()))
+        .put("baseline_s", BenchReport.round(result.baselineSeconds()))
+        .put("ratio", BenchReport.round(result.ratio()));
     split(out.figures().putObject("transform_split_s"), result.transformSplit());
     split(out.figures().putObject("baseline_split_s"), result.baselineSplit());
     out.emit(report);
@@ -57,11 +57,7 @@ public final class BenchTransformCommand implements Callable<Integer> {
   private static void split(ObjectNode node, Map<String, Map<String, Double>> seconds) {
     seconds.forEach((table, steps) -> {
       ObjectNode row = node.putObject(table);
-      steps.forEach((step, s) -> row.put(step, round(s)));
+      steps.forEach((step, s) -> row.put(step, BenchReport.round(s)));
     });
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 1000) / 1000.0;
   }
 }

@@ -18,6 +18,11 @@ public final class BenchReport {
     machine.put("java", System.getProperty("java.version"));
   }
 
+  /** Seconds and ratios in reports: three decimals. */
+  public static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+
   public ObjectNode figures() {
     return root;
   }

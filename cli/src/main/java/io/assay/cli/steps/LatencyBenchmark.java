@@ -35,17 +35,17 @@ public final class LatencyBenchmark {
       Batches batchesWithRecords, Map<String, Long> stepMillis) {}
 
   /** The window's micro-batches that read records (of the last 100, which Spark keeps): median size and duration. */
-  public record Batches(int count, long medianRecords, double medianSeconds, double maxSeconds) {
+  public record Batches(long medianRecords, double medianSeconds, double maxSeconds) {
     static Batches of(StreamingQueryProgress[] progress, Instant since) {
       List<StreamingQueryProgress> read = java.util.Arrays.stream(progress)
           .filter(p -> p.numInputRows() > 0 && !Instant.parse(p.timestamp()).isBefore(since)).toList();
       if (read.isEmpty()) {
-        return new Batches(0, 0, 0, 0);
+        return new Batches(0, 0, 0);
       }
       long[] records = read.stream().mapToLong(StreamingQueryProgress::numInputRows).sorted().toArray();
       double[] seconds = read.stream().mapToDouble(p -> p.durationMs().getOrDefault("triggerExecution", 0L) / 1000.0)
           .sorted().toArray();
-      return new Batches(read.size(), records[records.length / 2], seconds[seconds.length / 2], seconds[seconds.length - 1]);
+      return new Batches(records[records.length / 2], seconds[seconds.length / 2], seconds[seconds.length - 1]);
     }
   }
 

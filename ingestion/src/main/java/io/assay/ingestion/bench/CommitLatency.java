@@ -28,7 +28,7 @@ public final class CommitLatency {
   private CommitLatency() {}
 
   /** One row per record sent at or after {@code since}: {@code delay_s} (null if no commit added its file). */
-  public static Dataset<Row> delays(SparkSession spark, List<Source> sources, Instant since) {
+  private static Dataset<Row> delays(SparkSession spark, List<Source> sources, Instant since) {
     Dataset<Row> all = null;
     for (Source source : sources) {
       Dataset<Row> one = delays(spark, source, since);
