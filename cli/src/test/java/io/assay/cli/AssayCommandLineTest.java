@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -123,15 +124,32 @@ class AssayCommandLineTest {
   @Test
   void benchGatesTimesEverySilverGateAgainstOneScan() throws Exception {
     Path report = dir.resolve("gates.json");
-    Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "gates", "--rows", "2000", "--report", report.toString());
+    Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "gates", "--rows", "2000", "--rounds", "1",
+        "--report", report.toString());
     assertEquals(0, run.exitCode(), run.err());
     JsonNode json = JSON.readTree(report.toFile());
     assertEquals(2000, json.path("rows").asLong());
+    assertEquals(1, json.path("rounds").asInt());
     assertTrue(json.path("checks").asInt() >= 75 / 3, json.toString());
     double gates = json.path("gates_s").asDouble();
     double scan = json.path("scan_s").asDouble();
     assertTrue(gates > 0 && scan > 0, json.toString());
     assertEquals(gates / scan, json.path("ratio").asDouble(), 0.01);
+    for (String split : List.of("gates_s_by_table", "scan_s_by_table")) {
+      JsonNode byTable = json.path(split);
+      assertEquals(5, byTable.size(), json.toString());
+      assertTrue(byTable.has("silver_orders") && byTable.has("silver_dlq_audit"), json.toString());
+    }
+    assertEquals(gates, sum(json.path("gates_s_by_table")), 0.01, "the total is the tables' sum");
+    assertEquals(scan, sum(json.path("scan_s_by_table")), 0.01);
+  }
+
+  private static double sum(JsonNode seconds) {
+    double total = 0;
+    for (JsonNode value : seconds) {
+      total += value.asDouble();
+    }
+    return total;
   }
 
   @Test
@@ -149,13 +167,16 @@ class AssayCommandLineTest {
   }
 
   @Test
-  void benchRejectsANonPositiveEventCount() {
+  void benchRejectsNonPositiveCounts() {
     Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "ingest", "--events", "0");
     assertEquals(1, run.exitCode());
     assertTrue(run.err().contains("must be positive"), run.err());
     Run latency = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "latency", "--rate", "0");
     assertEquals(1, latency.exitCode());
     assertTrue(latency.err().contains("--rate and --seconds must be positive"), latency.err());
+    Run gates = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "gates", "--rounds", "0");
+    assertEquals(1, gates.exitCode());
+    assertTrue(gates.err().contains("--rounds must be positive, got 0"), gates.err());
   }
 
   @Test

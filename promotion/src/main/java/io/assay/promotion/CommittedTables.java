@@ -1,6 +1,7 @@
 package io.assay.promotion;
 
 import io.assay.lake.LakeLayout;
+import io.assay.lake.PinnedDeltaRead;
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateFile;
 import io.delta.tables.DeltaTable;
@@ -36,6 +37,6 @@ final class CommittedTables {
       throw new IllegalStateException("table " + table + " does not exist at " + path
           + ": run `assay ingest` (Bronze) or `assay transform` (Silver, Gold) first");
     }
-    return spark.read().format("delta").load(path);
+    return PinnedDeltaRead.latest(spark, path);
   }
 }

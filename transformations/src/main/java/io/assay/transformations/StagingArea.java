@@ -1,5 +1,6 @@
 package io.assay.transformations;
 
+import io.assay.lake.PinnedDeltaRead;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ final class StagingArea {
   Staged materialise(String model, Dataset<Row> rows) {
     String path = settings.stagingPath(model);
     rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
-    Dataset<Row> staged = spark.read().format("delta").load(path);
+    Dataset<Row> staged = PinnedDeltaRead.latest(spark, path); // gated, counted and committed: files listed once
     return new Staged(staged, writtenRows(path).orElseGet(staged::count));
   }
 

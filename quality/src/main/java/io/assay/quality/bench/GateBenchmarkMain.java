@@ -20,7 +20,7 @@ public final class GateBenchmarkMain {
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.ui.enabled", "false")
         .getOrCreate();
-    GateBenchResult result = new GateBenchmark().run(spark, rows, workDir);
+    GateBenchResult result = new GateBenchmark().run(spark, rows, workDir, 3);
     System.out.println(result.toJson());
     if (args.length > 2) {
       Files.writeString(Path.of(args[2]), result.toJson() + System.lineSeparator());

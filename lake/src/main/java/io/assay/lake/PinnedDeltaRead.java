@@ -1,0 +1,64 @@
+package io.assay.lake;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.functions;
+import scala.Option;
+import scala.Tuple2;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
+
+/**
+ * A Delta table read at one version whose file list is resolved once, when the read is made.
+ *
+ * <p>A DataFrame from {@code spark.read().format("delta").load(path)} resolves the table's files again
+ * for every action on it: Delta's planning runs a Spark job over the table's state each time, about
+ * 0.1-0.3 s on this machine whatever the table's size (quality/README.md). A step that reads the same
+ * table several times (a gate's Deequ pass, key pass and referential join) pays it once here, and all
+ * of its passes see the same version even if a writer commits meanwhile.
+ */
+public final class PinnedDeltaRead {
+  private PinnedDeltaRead() {}
+
+  /** The table's latest version. */
+  public static Dataset<Row> latest(SparkSession spark, String path) {
+    DeltaLog log = DeltaLog.forTable(spark, path);
+    Snapshot snapshot = log.update(false, Option.empty(), Option.empty());
+    if (snapshot.version() < 0) {
+      throw new IllegalArgumentException("no Delta table at " + path);
+    }
+    List<AddFile> files = snapshot.version() == 0 ? firstCommitFiles(log) : currentFiles(snapshot);
+    return log.createDataFrame(snapshot, JavaConverters.asScalaBuffer(files).toSeq(), false, Option.empty());
+  }
+
+  /**
+   * A table of one commit (a staged increment) holds exactly the files that commit added: read from
+   * its log file on the driver, without the Spark job that rebuilds the state of a new version
+   * (about 0.4 s against 0.01 s on this machine).
+   */
+  private static List<AddFile> firstCommitFiles(DeltaLog log) {
+    List<AddFile> files = new ArrayList<>();
+    scala.collection.Iterator<Tuple2<Object, Seq<Action>>> commits = log.getChanges(0L, 0L, true);
+    while (commits.hasNext()) {
+      for (Action action : JavaConverters.seqAsJavaList(commits.next()._2())) {
+        if (action instanceof AddFile file) {
+          files.add(file);
+        }
+      }
+    }
+    return files;
+  }
+
+  private static List<AddFile> currentFiles(Snapshot snapshot) {
+    // Statistics are for data skipping while planning, which is done here once: not kept on the driver.
+    Dataset<AddFile> allFiles = snapshot.allFiles();
+    return allFiles.withColumn("stats", functions.lit(null).cast("string")).as(allFiles.encoder()).collectAsList();
+  }
+}
