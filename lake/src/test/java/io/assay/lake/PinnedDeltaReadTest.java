@@ -71,6 +71,7 @@ class PinnedDeltaReadTest {
     String path = dir.resolve("nothing-here").toString();
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> PinnedDeltaRead.latest(spark, path));
     assertEquals("no Delta table at " + path, error.getMessage());
+    assertTrue(PinnedDeltaRead.latestIfExists(spark, path).isEmpty());
   }
 
   private static void append(String path, String sql) {

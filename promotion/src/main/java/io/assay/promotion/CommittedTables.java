@@ -4,7 +4,6 @@ import io.assay.lake.LakeLayout;
 import io.assay.lake.PinnedDeltaRead;
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateFile;
-import io.delta.tables.DeltaTable;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,10 +32,7 @@ final class CommittedTables {
 
   Dataset<Row> committed(String table) {
     String path = path(table);
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      throw new IllegalStateException("table " + table + " does not exist at " + path
-          + ": run `assay ingest` (Bronze) or `assay transform` (Silver, Gold) first");
-    }
-    return PinnedDeltaRead.latest(spark, path);
+    return PinnedDeltaRead.latestIfExists(spark, path).orElseThrow(() -> new IllegalStateException("table " + table
+        + " does not exist at " + path + ": run `assay ingest` (Bronze) or `assay transform` (Silver, Gold) first"));
   }
 }
