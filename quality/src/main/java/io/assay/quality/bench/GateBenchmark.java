@@ -82,7 +82,7 @@ public final class GateBenchmark {
   }
 
   private static Dataset<Row> read(SparkSession spark, String path) {
-    return path == null ? null : spark.read().format("delta").load(path);
+    return spark.read().format("delta").load(path);
   }
 
   private static double seconds(Runnable work) {
