@@ -29,7 +29,9 @@ import org.apache.spark.sql.Row;
  * One Silver model's staged increment split by its gate's quarantine checks: each staged row is
  * tagged with the names of the quarantine checks it breaks (one pass, each check's predicate from
  * {@link RowPredicate}), the untagged rows are what the gate verifies and the commit writes, the
- * tagged ones what {@link QuarantineTable} sets aside once the whole layer's gate has passed.
+ * tagged ones what {@link QuarantineTable} sets aside once the whole layer's gate has passed. The
+ * tagged rows are first only counted; a tagged copy is written to staging only when some row breaks
+ * a check, so an increment without such rows is committed from its own staged files.
  */
 record QuarantineSplit(StagedModel kept, Dataset<Row> setAside, long stagedRows, long setAsideRows,
     Map<String, Long> rowsByCheck, Map<String, Double> maxRatioByCheck) {
@@ -51,8 +53,17 @@ record QuarantineSplit(StagedModel kept, Dataset<Row> setAside, long stagedRows,
     for (CheckDefinition check : checks) {
       failedNames.add(when(RowPredicate.keeps(check).unary_$bang(), lit(check.name())));
     }
-    Dataset<Row> tagged = runner.materialise(staged.name() + "__quarantine_split", staged.increment().withColumn(CHECKS_COLUMN,
-        filter(array(failedNames.toArray(Column[]::new)), name -> name.isNotNull())));
+    Dataset<Row> tagging = staged.increment().withColumn(CHECKS_COLUMN,
+        filter(array(failedNames.toArray(Column[]::new)), name -> name.isNotNull()));
+    Map<String, Double> maxRatios = new LinkedHashMap<>();
+    checks.forEach(check -> maxRatios.put(check.name(), check.maxQuarantineRatio()));
+    if (tagging.agg(count_if(size(col(CHECKS_COLUMN)).gt(0))).head().getLong(0) == 0) {
+      // The usual case: nothing to set aside, so no tagged copy is written and the staged files stay committable as they are.
+      Map<String, Long> none = new LinkedHashMap<>();
+      checks.forEach(check -> none.put(check.name(), 0L));
+      return Optional.of(new QuarantineSplit(staged, tagging.limit(0), staged.incrementRows(), 0, none, maxRatios));
+    }
+    Dataset<Row> tagged = runner.materialise(staged.name() + "__quarantine_split", tagging);
     Dataset<Row> failing = tagged.filter(size(col(CHECKS_COLUMN)).gt(0));
     Dataset<Row> kept = tagged.filter(size(col(CHECKS_COLUMN)).equalTo(0)).drop(CHECKS_COLUMN);
     long heldAgain = 0;
@@ -70,10 +81,8 @@ record QuarantineSplit(StagedModel kept, Dataset<Row> setAside, long stagedRows,
     long setAsideRows = counted.getLong(0);
     long stagedRows = staged.incrementRows() - heldAgain;
     Map<String, Long> byCheck = new LinkedHashMap<>();
-    Map<String, Double> maxRatios = new LinkedHashMap<>();
     for (int i = 0; i < checks.size(); i++) {
       byCheck.put(checks.get(i).name(), counted.getLong(i + 1));
-      maxRatios.put(checks.get(i).name(), checks.get(i).maxQuarantineRatio());
     }
     StagedModel promoted = setAsideRows + heldAgain == 0 ? staged : staged.keeping(kept, stagedRows - setAsideRows);
     return Optional.of(new QuarantineSplit(promoted, failing, stagedRows, setAsideRows, byCheck, maxRatios));

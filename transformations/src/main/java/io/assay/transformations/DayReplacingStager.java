@@ -57,18 +57,17 @@ final class DayReplacingStager {
       if (!wholeTable) {
         rows = rows.filter(DayValues.predicate(dayColumn, days));
       }
-      increment = staging.materialise(target, rows);
+      increment = staging.materialise(target, rows, model.header().partitionBy());
     } finally {
       inputs.dropViews();
     }
-    Dataset<Row> staged = increment.rows();
     if (wholeTable) {
-      return new StagedModel(model, lake.path(target), StagedModel.Write.WHOLE_TABLE, staged, increment.rowCount(), rows -> rows,
+      return new StagedModel(model, lake.path(target), StagedModel.Write.WHOLE_TABLE, increment, rows -> rows,
           rows -> DayValues.collect(rows.select(dayColumn).distinct()), committed, pinned);
     }
     long version = lake.latestVersion(target);
     StagedModel.Write write = days.isEmpty() ? StagedModel.Write.STATE_ONLY : StagedModel.Write.REPLACE_DAYS;
-    return new StagedModel(model, lake.path(target), write, staged, increment.rowCount(),
+    return new StagedModel(model, lake.path(target), write, increment,
         rows -> lake.atVersion(target, version).filter("NOT (" + DayValues.predicate(dayColumn, days) + ")").unionByName(rows),
         rows -> days, committed, pinned);
   }

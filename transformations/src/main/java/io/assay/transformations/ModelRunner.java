@@ -126,7 +126,7 @@ public final class ModelRunner {
    */
   public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> materialise(String name,
       org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {
-    return staging.materialise(name, rows).rows();
+    return staging.materialise(name, rows, java.util.List.of()).rows();
   }
 
   /** Deletes this run's staging folder; call after the last commit (staged increments are read from it). */

@@ -47,19 +47,18 @@ final class NewKeysStager {
       if (tableExists) {
         rows = withoutKnownKeys(model, rows, lake.latest(target));
       }
-      increment = staging.materialise(target, rows);
+      increment = staging.materialise(target, rows, model.header().partitionBy());
     } finally {
       inputs.dropViews();
     }
     StagedModel.Write write = !tableExists ? StagedModel.Write.WHOLE_TABLE
         : increment.rowCount() > 0 ? StagedModel.Write.MERGE_NEW_KEYS : StagedModel.Write.STATE_ONLY;
-    Dataset<Row> staged = increment.rows();
     if (!tableExists) {
-      return new StagedModel(model, lake.path(target), write, staged, increment.rowCount(), rows -> rows, rows -> days(model, rows),
+      return new StagedModel(model, lake.path(target), write, increment, rows -> rows, rows -> days(model, rows),
           committed, pinned);
     }
     long version = lake.latestVersion(target);
-    return new StagedModel(model, lake.path(target), write, staged, increment.rowCount(),
+    return new StagedModel(model, lake.path(target), write, increment,
         rows -> lake.atVersion(target, version).unionByName(rows), rows -> days(model, rows), committed, pinned);
   }
 

@@ -3,6 +3,7 @@ package io.assay.transformations;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,6 +33,7 @@ public final class StagedModel {
   private final Write write;
   private final Dataset<Row> increment;
   private final long incrementRows;
+  private final Optional<String> stagedTable;
   private final Function<Dataset<Row>, Dataset<Row>> candidateOver;
   private final Function<Dataset<Row>, List<LocalDate>> affectedDays;
   private final Map<String, Long> committedVersions;
@@ -42,14 +44,23 @@ public final class StagedModel {
    * @param candidateOver the whole table after committing a given increment
    * @param affectedDays the days committing a given increment writes
    */
-  StagedModel(Model model, String targetPath, Write write, Dataset<Row> increment, long incrementRows,
+  StagedModel(Model model, String targetPath, Write write, StagingArea.Staged increment,
               Function<Dataset<Row>, Dataset<Row>> candidateOver, Function<Dataset<Row>, List<LocalDate>> affectedDays,
               Map<String, Long> committedVersions, Map<String, Long> pinnedVersions) {
+    this(model, targetPath, write, increment.rows(), increment.rowCount(), Optional.of(increment.path()), candidateOver,
+        affectedDays, committedVersions, pinnedVersions);
+  }
+
+  private StagedModel(Model model, String targetPath, Write write, Dataset<Row> increment, long incrementRows,
+              Optional<String> stagedTable, Function<Dataset<Row>, Dataset<Row>> candidateOver,
+              Function<Dataset<Row>, List<LocalDate>> affectedDays, Map<String, Long> committedVersions,
+              Map<String, Long> pinnedVersions) {
     this.model = model;
     this.targetPath = targetPath;
     this.write = write;
     this.increment = increment;
     this.incrementRows = incrementRows;
+    this.stagedTable = stagedTable;
     this.candidateOver = candidateOver;
     this.affectedDays = affectedDays;
     this.committedVersions = Map.copyOf(committedVersions);
@@ -61,7 +72,7 @@ public final class StagedModel {
     String target = model.name();
     long version = lake.latestVersion(target);
     return new StagedModel(model, lake.path(target), Write.NONE, lake.atVersion(target, version).limit(0), 0,
-        increment -> lake.atVersion(target, version), increment -> List.of(), sourceVersions, sourceVersions);
+        Optional.empty(), increment -> lake.atVersion(target, version), increment -> List.of(), sourceVersions, sourceVersions);
   }
 
   /**
@@ -74,7 +85,7 @@ public final class StagedModel {
       throw new IllegalStateException(name() + ": only a Silver increment (" + write + ") can set rows aside");
     }
     Write keptWrite = write == Write.MERGE_NEW_KEYS && keptRows == 0 ? Write.STATE_ONLY : write;
-    return new StagedModel(model, targetPath, keptWrite, kept, keptRows, candidateOver, affectedDays,
+    return new StagedModel(model, targetPath, keptWrite, kept, keptRows, Optional.empty(), candidateOver, affectedDays,
         committedVersions, pinnedVersions);
   }
 
@@ -124,6 +135,14 @@ public final class StagedModel {
   /** Source table to the version this staging read; recorded in {@code _model_state} on commit. */
   public Map<String, Long> sourceVersions() {
     return pinnedVersions;
+  }
+
+  /**
+   * The staged Delta table whose files are exactly {@link #increment()}, which a commit can move into the
+   * target as they are; empty when the increment is derived from it (rows set aside) or nothing was staged.
+   */
+  Optional<String> stagedTable() {
+    return stagedTable;
   }
 
   Write write() {

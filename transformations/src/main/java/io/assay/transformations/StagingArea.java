@@ -4,6 +4,7 @@ import io.assay.lake.PinnedDeltaRead;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -24,14 +25,21 @@ final class StagingArea {
     this.settings = settings;
   }
 
-  /** A staged increment and how many rows it holds. */
-  record Staged(Dataset<Row> rows, long rowCount) {}
+  /** A staged increment, how many rows it holds, and the Delta table holding it. */
+  record Staged(Dataset<Row> rows, long rowCount, String path) {}
 
-  Staged materialise(String model, Dataset<Row> rows) {
+  /**
+   * Writes {@code rows} as a one-commit Delta table laid out as its target will be ({@code partitionBy},
+   * change data feed on), so that a commit can move its files into the target as they are.
+   */
+  Staged materialise(String model, Dataset<Row> rows, List<String> partitionBy) {
     String path = settings.stagingPath(model);
-    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+        .option("delta.enableChangeDataFeed", "true")
+        .partitionBy(partitionBy.toArray(String[]::new))
+        .save(path);
     Dataset<Row> staged = PinnedDeltaRead.latest(spark, path); // gated, counted and committed: files listed once
-    return new Staged(staged, writtenRows(path).orElseGet(staged::count));
+    return new Staged(staged, writtenRows(path).orElseGet(staged::count), path);
   }
 
   /** The row count Delta recorded for the write, which saves scanning what was just written. */

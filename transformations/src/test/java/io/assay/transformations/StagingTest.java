@@ -11,6 +11,7 @@ import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,9 +62,15 @@ class StagingTest {
     IllegalStateException early = assertThrows(IllegalStateException.class, () -> second.stage("gold_daily_order_revenue"));
     assertTrue(early.getMessage().contains("commit silver_orders before staging gold_daily_order_revenue"), early.getMessage());
 
+    List<String> stagedFiles = Stream.of(next.increment().inputFiles()).map(f -> f.substring(f.lastIndexOf('/') + 1)).toList();
     second.commit(next);
-    assertEquals(versionBefore + 1, tables.version("silver_orders"), "one MERGE");
+    assertEquals(versionBefore + 1, tables.version("silver_orders"), "one commit");
     assertEquals(3, spark.read().format("delta").load(lake + "/silver_orders").count());
+    assertEquals("WRITE", DeltaTable.forPath(spark, lake + "/silver_orders").history(1).head().getAs("operation"),
+        "the new keys are appended, not merged");
+    List<String> tableFiles = Stream.of(spark.read().format("delta").load(lake + "/silver_orders").inputFiles())
+        .map(f -> f.substring(f.lastIndexOf('/') + 1)).toList();
+    assertTrue(tableFiles.containsAll(stagedFiles), "the table gained the staged files themselves: " + stagedFiles + " in " + tableFiles);
     second.cleanupStaging();
     assertFalse(lake.resolve("_staging/run_2").toFile().exists());
     assertTrue(lake.resolve("_staging/run-1/silver_orders").toFile().exists(), "another run's staging is left alone");
