@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SaveMode;
@@ -68,13 +69,23 @@ public final class StagedTableCommit {
 
   /**
    * True when the staged files can join {@code targetPath} as they are: the target exists with the same
-   * columns and types (nullability aside) and the same partition columns.
+   * columns and types (nullability aside), partition columns and column mapping, and checks nothing on
+   * write that the staged files skipped (a CHECK constraint, a NOT NULL, generated or identity column).
    */
   public boolean fits(String targetPath) {
     Metadata target = DeltaLog.forTable(spark, targetPath).update(false, Option.empty(), Option.empty()).metadata();
     return target.schemaString() != null && !target.schemaString().isEmpty()
         && DataType.equalsIgnoreNullability(stagedMetadata.schema(), target.schema())
-        && stagedMetadata.partitionColumns().equals(target.partitionColumns());
+        && stagedMetadata.partitionColumns().equals(target.partitionColumns())
+        && stagedMetadata.columnMappingMode().equals(target.columnMappingMode())
+        && !checksOnWrite(target);
+  }
+
+  private static boolean checksOnWrite(Metadata table) {
+    boolean constraints = table.getConfiguration().keySet().stream().anyMatch(key -> key.startsWith("delta.constraints."));
+    boolean checkedColumns = Stream.of(table.schema().fields()).anyMatch(field -> !field.nullable()
+        || field.metadata().contains("delta.generationExpression") || field.metadata().contains("delta.identity.start"));
+    return constraints || checkedColumns;
   }
 
   /** Creates {@code targetPath} as the staged table (schema, partitioning, properties); fails if a table is there. */

@@ -99,6 +99,9 @@ class StagedTableCommitTest {
     spark.sql("SELECT id, DATE'2026-12-01' AS day FROM range(3)").write().format("delta").save(unpartitioned);
     assertFalse(increment.fits(unpartitioned));
     assertTrue(increment.fits(stage("fit-same", "SELECT id + 7 AS id, DATE'2026-12-09' AS day FROM range(2)")));
+    String constrained = stage("fit-constrained", "SELECT id, DATE'2026-12-01' AS day FROM range(3)");
+    spark.sql("ALTER TABLE delta.`" + constrained + "` ADD CONSTRAINT positive_id CHECK (id >= 0)");
+    assertFalse(increment.fits(constrained), "a table with a CHECK constraint is written through Delta, which enforces it");
   }
 
   @Test
