@@ -4,6 +4,7 @@ import io.assay.cli.config.AssayConfig;
 import io.assay.promotion.Promotion;
 import io.assay.promotion.PromotionResult;
 import io.assay.cli.report.RunReport;
+import io.assay.cli.report.StepClock;
 import io.assay.cli.steps.FreshDirectory;
 import io.assay.cli.steps.IngestStep;
 import io.assay.cli.steps.ProduceStep;
@@ -50,21 +51,28 @@ public final class DemoCommand implements Callable<Integer> {
     try (LocalStack stack = LocalStack.start(demoDir.resolve("stack"), 0, 0, config.kafka().partitions())) {
       AssayConfig demo = config.withDataDir(demoDir).withEndpoints(stack.bootstrapServers(), stack.registryUrl());
       ProduceOptions options = new ProduceOptions(events, 0, faultRate, demo.contracts().topics(), seed);
+      StepClock clock = new StepClock(out.section("timings_s"));
       ProduceStep.Result produced = ProduceStep.run(demo, options, runId, Progress.toStderr("produce"));
+      clock.lap("produce");
       ProduceReporting.addProduceSection(out, produced);
       Map<String, Long> inKafka = TopicOffsets.messageCounts(demo.kafka(), demo.contracts().topics());
       out.counts("in_kafka", inKafka);
       out.reconcile("kafka.messages_per_topic", produced.counts().produced(), inKafka);
       IngestStep.run(demo, Optional.empty());
+      clock.lap("ingest");
       BronzeReporting.addBronzeSections(out, demo, produced.ledgerFile(), inKafka);
       SparkSession spark = IngestStep.session(demo);
+      clock.lap("bronze_report");
       PromotionResult promoted = Promotion.forLake(spark, demo.lake(), runId, demo.lineage()).transform();
+      clock.lap("transform");
       promoted.summaryLines().forEach(System.err::println);
       PromotionReporting.addGateSection(out, promoted);
       if (!promoted.halted()) {
         DeadLetterCycleReporting.Outcome cycle = DeadLetterCycleReporting.run(out, spark, demo, demoDir, produced.ledgerFile(), runId);
+        clock.lap("dead_letter_cycle");
         if (!cycle.transform().halted()) {
           PromotionReporting.addGoldSections(out, spark, demo.lake(), produced.ledgerFile(), cycle.replayed());
+          clock.lap("gold_report");
         }
       }
       out.section("stack").put("bootstrap_servers", stack.bootstrapServers()).put("schema_registry", stack.registryUrl().toString())

@@ -62,6 +62,9 @@ class DemoReportIT {
       assertEquals(gate.path("run").asLong(), gate.path("passed").asLong() + gate.path("warned").asLong());
     }
     assertTrue(json.path("gold").path("daily_order_revenue").size() > 0, json.path("gold").toString());
+    for (String step : new String[] {"produce", "ingest", "transform", "dead_letter_cycle", "gold_report"}) {
+      assertTrue(json.path("timings_s").path(step).asDouble() > 0, step + " timed: " + json.path("timings_s"));
+    }
     assertTrue(json.path("gold").path("payment_success_rate").has("card"), json.path("gold").toString());
 
     JsonNode replay = json.path("dead_letter").path("replay");
