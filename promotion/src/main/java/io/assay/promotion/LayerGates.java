@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,6 +27,8 @@ import org.apache.spark.sql.SparkSession;
  * go to the lineage as facets of the judged tables.
  */
 final class LayerGates {
+  /** Gates of a layer that run at once (measured on 2 cores: quality/README.md). */
+  static final int CONCURRENT_GATES = 2;
   private final SparkSession spark;
   private final GateCatalog gates;
   private final GateRunner runner;
@@ -58,17 +65,74 @@ final class LayerGates {
   /** As above, each table's report accounting for the rows its quarantine checks set aside (by table name). */
   List<GateReport> verify(String layer, List<String> tableNames, Function<String, Dataset<Row>> tables,
       Function<String, Dataset<Row>> otherTables, Map<String, QuarantineSplit> quarantined) {
-    List<GateReport> reports = new ArrayList<>();
+    List<Callable<GateReport>> runs = new ArrayList<>();
     for (String table : tableNames) {
       Optional<GateFile> gate = gates.gate(layer, table);
       if (gate.isPresent()) {
-        Dataset<Row> data = tables.apply(table);
-        GateReport report = times.time(table, "gate", () -> runner.verify(gate.get().bind(data.schema()), data, otherTables));
-        reports.add(quarantined.containsKey(table) ? quarantined.get(table).account(report) : report);
+        runs.add(() -> {
+          Dataset<Row> data = tables.apply(table);
+          GateReport report = times.time(table, "gate", () -> runner.verify(gate.get().bind(data.schema()), data, otherTables));
+          return quarantined.containsKey(table) ? quarantined.get(table).account(report) : report;
+        });
       }
     }
+    List<GateReport> reports = inParallel(runs);
     QualityResultsTable.append(spark, resultsPath, reports);
     lineage.gatesRan(layer, reports);
     return reports;
+  }
+
+  /**
+   * The tables' gates, {@link #CONCURRENT_GATES} at a time, reports in the tables' order. A gate is a few
+   * Spark jobs, and between them (planning, a small table's single task, the driver's bookkeeping) a
+   * core would idle; a second gate's jobs fill it. The first gate to fail to run (not a failed check:
+   * an error) stops the others and is rethrown.
+   */
+  private static List<GateReport> inParallel(List<Callable<GateReport>> runs) {
+    if (runs.size() <= 1) {
+      return runs.stream().map(LayerGates::call).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(CONCURRENT_GATES, runs.size()), runnable -> {
+      Thread thread = new Thread(runnable, "assay-gate");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<GateReport>> running = runs.stream().map(pool::submit).toList();
+      List<GateReport> reports = new ArrayList<>();
+      for (Future<GateReport> run : running) {
+        reports.add(result(run));
+      }
+      return reports;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static GateReport call(Callable<GateReport> run) {
+    try {
+      return run.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static GateReport result(Future<GateReport> run) {
+    try {
+      return run.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while gates ran", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }

@@ -1,9 +1,9 @@
 package io.assay.quality;
 
 import com.amazon.deequ.VerificationResult;
-import com.amazon.deequ.VerificationRunBuilder;
 import com.amazon.deequ.VerificationSuite;
 import com.amazon.deequ.analyzers.Analyzer;
+import com.amazon.deequ.analyzers.runners.AnalyzerContext;
 import com.amazon.deequ.analyzers.Completeness;
 import com.amazon.deequ.analyzers.Maximum;
 import com.amazon.deequ.analyzers.Minimum;
@@ -38,6 +38,7 @@ import scala.Option;
  * grouping pass per distinct uniqueness key), then the cross-table checks, and reports every outcome.
  */
 public final class GateRunner {
+  private static final Object METRICS_FILE_LOCK = new Object();
   private final SparkSession spark;
   private final Clock clock;
   private final String runId;
@@ -116,19 +117,28 @@ public final class GateRunner {
   }
 
   private VerificationResult runSuite(Gate gate, Dataset<Row> data, List<Check> checks, Size size, Instant now) {
-    VerificationRunBuilder suite = new VerificationSuite().onData(data)
+    VerificationResult result = new VerificationSuite().onData(data)
         .addChecks(Scala.seq(checks))
-        .addRequiredAnalyzer(analyzer(size));
-    if (metricsRepositoryPath.isEmpty()) {
-      return suite.run();
-    }
+        .addRequiredAnalyzer(analyzer(size))
+        .run();
+    metricsRepositoryPath.ifPresent(path -> saveMetrics(path, gate, result, now));
+    return result;
+  }
+
+  /**
+   * Appends the suite's metrics to the Deequ repository file. Deequ rewrites the whole file on every
+   * save, so gates running at once in this JVM save one at a time (Deequ's own save inside the run
+   * would lose one of two concurrent results).
+   */
+  private void saveMetrics(String path, Gate gate, VerificationResult result, Instant now) {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("run_id", runId);
     tags.put("layer", gate.layer());
     tags.put("table", gate.table());
-    return suite.useRepository(new FileSystemMetricsRepository(spark, metricsRepositoryPath.get()))
-        .saveOrAppendResult(new ResultKey(now.toEpochMilli(), Scala.map(tags)))
-        .run();
+    synchronized (METRICS_FILE_LOCK) {
+      new FileSystemMetricsRepository(spark, path)
+          .save(new ResultKey(now.toEpochMilli(), Scala.map(tags)), new AnalyzerContext(result.metrics()));
+    }
   }
 
   private static CheckOutcome outcome(Gate gate, CompiledCheck compiled, CheckResult result, boolean emptyTable) {

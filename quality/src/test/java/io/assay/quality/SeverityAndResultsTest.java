@@ -90,6 +90,27 @@ class SeverityAndResultsTest {
   }
 
   @Test
+  void gatesRunningAtOnceEachKeepTheirMetrics(@TempDir Path lake) throws Exception {
+    String metrics = lake.resolve("_quality_metrics/metrics.json").toString();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      List<java.util.concurrent.Future<GateReport>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        GateRunner runner = new GateRunner(spark, Clock.fixed(NOW, ZoneOffset.UTC), "run-" + i, Optional.of(metrics));
+        runs.add(pool.submit(() -> runner.verify(GateFile.parse("g.yaml", GATE).bind(payments.schema()), payments)));
+      }
+      for (java.util.concurrent.Future<GateReport> run : runs) {
+        run.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    var saved = scala.collection.JavaConverters.seqAsJavaList(
+        new com.amazon.deequ.repository.fs.FileSystemMetricsRepository(spark, metrics).load().get());
+    assertEquals(3, saved.size(), "no save lost another's result");
+  }
+
+  @Test
   void theLastOutcomeOfATableIsItsLatestRunsWorstStatus(@TempDir Path lake) {
     String results = lake.resolve("quality_results").toString();
     assertEquals(java.util.Map.of(), QualityResultsTable.lastOutcomes(spark, results), "no table yet: nothing gated");
