@@ -85,14 +85,11 @@ final class LayerGates {
   /**
    * The tables' gates, {@link #CONCURRENT_GATES} at a time, reports in the tables' order. A gate is a few
    * Spark jobs, and between them (planning, a small table's single task, the driver's bookkeeping) a
-   * core would idle; a second gate's jobs fill it. The first gate to fail to run (not a failed check:
-   * an error) stops the others and is rethrown.
+   * core would idle; a second gate's jobs fill it. A gate that fails to run (an error, not a failed
+   * check) is rethrown, the first in the tables' order; gates not started by then are not run.
    */
   private static List<GateReport> inParallel(List<Callable<GateReport>> runs) {
-    if (runs.size() <= 1) {
-      return runs.stream().map(LayerGates::call).toList();
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(CONCURRENT_GATES, runs.size()), runnable -> {
+    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_GATES, runnable -> {
       Thread thread = new Thread(runnable, "assay-gate");
       thread.setDaemon(true);
       return thread;
@@ -106,16 +103,6 @@ final class LayerGates {
       return reports;
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private static GateReport call(Callable<GateReport> run) {
-    try {
-      return run.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 
