@@ -48,13 +48,13 @@ public final class StagedTableCommit {
     if (!staged.tableExists()) {
       throw new IllegalArgumentException("no staged Delta table at " + stagedPath);
     }
+    long version = staged.update(false, Option.empty(), Option.empty()).version();
+    if (version != 0) {
+      throw new IllegalStateException(stagedPath + " is at version " + version + "; a staged table is written once");
+    }
     scala.collection.Iterator<Tuple2<Object, Seq<Action>>> commits = staged.getChanges(0L, 0L, true);
     while (commits.hasNext()) {
-      Tuple2<Object, Seq<Action>> commit = commits.next();
-      if ((Long) commit._1() != 0L) {
-        throw new IllegalStateException(stagedPath + " has more than one commit; a staged table is written once");
-      }
-      for (Action action : JavaConverters.seqAsJavaList(commit._2())) {
+      for (Action action : JavaConverters.seqAsJavaList(commits.next()._2())) {
         if (action instanceof AddFile file) {
           files.add(file);
         } else if (action instanceof Metadata metadata) {

@@ -105,6 +105,14 @@ class StagedTableCommitTest {
   }
 
   @Test
+  void aTableWrittenMoreThanOnceIsNotTakenForAStagedOne() {
+    String twice = stage("twice", "SELECT id, DATE'2026-12-01' AS day FROM range(3)");
+    spark.sql("SELECT 9L AS id, DATE'2026-12-01' AS day").write().format("delta").mode("append").save(twice);
+    IllegalStateException error = assertThrows(IllegalStateException.class, () -> new StagedTableCommit(spark, twice));
+    assertTrue(error.getMessage().contains("is at version 1"), error.getMessage());
+  }
+
+  @Test
   void aPathWithoutAStagedTableIsAClearError() {
     String path = dir.resolve("not-staged").toString();
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new StagedTableCommit(spark, path));

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Writes staged models to their tables, each in one Delta commit, then advances {@code _model_state}
  * for all of them in one more commit. The tables are written before the state: a crash in between
  * makes the next run redo the same increments, which staging's drop of keys the table holds or the
- * day overwrite absorbs, instead of skipping data. A table is
- * named in the session's catalog, if any, once written.
+ * day overwrite absorbs, instead of skipping data. A table is named in the session's catalog, if
+ * any, once written.
  *
  * <p>A staged increment laid out as its table (the usual case) is committed by moving its files into
  * the table ({@link StagedTableCommit}): what the gate read is what the table gains, without writing

@@ -34,6 +34,7 @@ final class StagingArea {
    */
   Staged materialise(String model, Dataset<Row> rows, List<String> partitionBy) {
     String path = settings.stagingPath(model);
+    delete(new Path(path)); // a fresh table: a commit takes the files of its one version
     rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
         .option("delta.enableChangeDataFeed", "true")
         .partitionBy(partitionBy.toArray(String[]::new))
@@ -50,7 +51,10 @@ final class StagingArea {
 
   /** Removes this run's staging folder; other runs' folders are left alone. */
   void delete() {
-    Path folder = new Path(settings.runStagingPath());
+    delete(new Path(settings.runStagingPath()));
+  }
+
+  private void delete(Path folder) {
     try {
       FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
       fs.delete(folder, true);
