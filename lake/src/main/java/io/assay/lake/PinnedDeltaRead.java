@@ -51,15 +51,22 @@ public final class PinnedDeltaRead {
    */
   private static List<AddFile> firstCommitFiles(DeltaLog log) {
     List<AddFile> files = new ArrayList<>();
-    scala.collection.Iterator<Tuple2<Object, Seq<Action>>> commits = log.getChanges(0L, 0L, true);
-    while (commits.hasNext()) {
-      for (Action action : JavaConverters.seqAsJavaList(commits.next()._2())) {
-        if (action instanceof AddFile file) {
-          files.add(file);
-        }
+    for (Action action : firstCommit(log)) {
+      if (action instanceof AddFile file) {
+        files.add(file);
       }
     }
     return files;
+  }
+
+  /** The actions of a table's first commit, read from its log file on the driver. */
+  static List<Action> firstCommit(DeltaLog log) {
+    List<Action> actions = new ArrayList<>();
+    scala.collection.Iterator<Tuple2<Object, Seq<Action>>> commits = log.getChanges(0L, 0L, true);
+    while (commits.hasNext()) {
+      actions.addAll(JavaConverters.seqAsJavaList(commits.next()._2()));
+    }
+    return actions;
   }
 
   private static List<AddFile> currentFiles(Snapshot snapshot) {

@@ -20,7 +20,6 @@ import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.types.DataType;
 import scala.Option;
-import scala.Tuple2;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
@@ -52,14 +51,11 @@ public final class StagedTableCommit {
     if (version != 0) {
       throw new IllegalStateException(stagedPath + " is at version " + version + "; a staged table is written once");
     }
-    scala.collection.Iterator<Tuple2<Object, Seq<Action>>> commits = staged.getChanges(0L, 0L, true);
-    while (commits.hasNext()) {
-      for (Action action : JavaConverters.seqAsJavaList(commits.next()._2())) {
-        if (action instanceof AddFile file) {
-          files.add(file);
-        } else if (action instanceof Metadata metadata) {
-          stagedMetadata = metadata;
-        }
+    for (Action action : PinnedDeltaRead.firstCommit(staged)) {
+      if (action instanceof AddFile file) {
+        files.add(file);
+      } else if (action instanceof Metadata metadata) {
+        stagedMetadata = metadata;
       }
     }
     if (stagedMetadata == null) {
