@@ -67,6 +67,21 @@ class PinnedDeltaReadTest {
   }
 
   @Test
+  void aFirstVersionGivesItsFilesAndTheRowsItsWriteRecordedAndRefusesALaterVersion() {
+    String path = dir.resolve("staged-once").toString();
+    spark.sql("SELECT id, CAST(id % 4 AS INT) AS day FROM range(37)").repartition(3)
+        .write().format("delta").partitionBy("day").save(path);
+    var first = PinnedDeltaRead.firstVersion(spark, path);
+    assertEquals(37L, first.rows().count());
+    assertEquals(java.util.OptionalLong.of(37L), first.writtenRows(), "Delta's numOutputRows of the write");
+    assertEquals(spark.read().format("delta").load(path).inputFiles().length, first.rows().inputFiles().length);
+
+    append(path, "SELECT id, CAST(id % 4 AS INT) AS day FROM range(5)");
+    IllegalStateException error = assertThrows(IllegalStateException.class, () -> PinnedDeltaRead.firstVersion(spark, path));
+    assertEquals(path + " is at version 1, not a table of one commit", error.getMessage());
+  }
+
+  @Test
   void aMissingTableIsAClearError() {
     String path = dir.resolve("nothing-here").toString();
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> PinnedDeltaRead.latest(spark, path));

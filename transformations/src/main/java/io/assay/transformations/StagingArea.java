@@ -1,7 +1,6 @@
 package io.assay.transformations;
 
 import io.assay.lake.PinnedDeltaRead;
-import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -39,14 +38,10 @@ final class StagingArea {
         .option("delta.enableChangeDataFeed", "true")
         .partitionBy(partitionBy.toArray(String[]::new))
         .save(path);
-    Dataset<Row> staged = PinnedDeltaRead.latest(spark, path); // gated, counted and committed: files listed once
-    return new Staged(staged, writtenRows(path).orElseGet(staged::count), path);
-  }
-
-  /** The row count Delta recorded for the write, which saves scanning what was just written. */
-  private java.util.Optional<Long> writtenRows(String path) {
-    Row metrics = DeltaTable.forPath(spark, path).history(1).selectExpr("operationMetrics['numOutputRows']").head();
-    return metrics.isNullAt(0) ? java.util.Optional.empty() : java.util.Optional.of(Long.parseLong(metrics.getString(0)));
+    // Gated, counted and committed from this one read of the commit: its files and the row count
+    // Delta recorded for the write, which saves scanning what was just written.
+    PinnedDeltaRead.FirstVersion staged = PinnedDeltaRead.firstVersion(spark, path);
+    return new Staged(staged.rows(), staged.writtenRows().orElseGet(() -> staged.rows().count()), path);
   }
 
   /** Removes this run's staging folder; other runs' folders are left alone. */
