@@ -34,7 +34,8 @@ final class StagingArea {
   Staged materialise(String model, Dataset<Row> rows, List<String> partitionBy) {
     String path = settings.stagingPath(model);
     delete(new Path(path)); // a fresh table: a commit takes the files of its one version
-    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+    // Created, never overwritten: an overwrite first lists the files it would replace (a Spark job).
+    rows.write().format("delta").mode("errorifexists")
         .option("delta.enableChangeDataFeed", "true")
         .partitionBy(partitionBy.toArray(String[]::new))
         .save(path);
