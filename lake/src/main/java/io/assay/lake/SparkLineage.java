@@ -1,5 +1,6 @@
 package io.assay.lake;
 
+import io.assay.lake.lineage.LineFileTransportBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +37,8 @@ public final class SparkLineage {
       });
     } else {
       createParentFolder(lineage.fileLocation());
-      conf.set("spark.openlineage.transport.type", "file");
+      // Assay's transport, not OpenLineage's "file": several writers append to this file (see LineFileTransport).
+      conf.set("spark.openlineage.transport.type", LineFileTransportBuilder.TYPE);
       conf.set("spark.openlineage.transport.location", lineage.fileLocation());
     }
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.assay.lake.lineage.LineFileTransportBuilder;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class SparkLineageTest {
     SparkConf conf = new SparkConf(false);
     SparkLineage.applyDefaults(conf, file());
     assertEquals(SparkLineage.LISTENER, conf.get("spark.extraListeners"));
-    assertEquals("file", conf.get("spark.openlineage.transport.type"));
+    assertEquals(LineFileTransportBuilder.TYPE, conf.get("spark.openlineage.transport.type"));
     assertEquals(dir.resolve("lineage/events.ndjson").toString(), conf.get("spark.openlineage.transport.location"));
     assertEquals("assay", conf.get("spark.openlineage.namespace"));
     assertTrue(Files.isDirectory(dir.resolve("lineage")), "the events folder exists before Spark writes to it");

@@ -7,14 +7,13 @@ import io.openlineage.client.OpenLineage.OutputDataset;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineageClient;
 import io.openlineage.client.transports.ApiKeyTokenProvider;
-import io.openlineage.client.transports.FileConfig;
-import io.openlineage.client.transports.FileTransport;
 import io.openlineage.client.transports.HttpConfig;
 import io.openlineage.client.transports.HttpTransport;
 import io.openlineage.client.transports.Transport;
 import io.openlineage.client.utils.DatasetIdentifier;
 import io.openlineage.client.utils.UUIDUtils;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -150,6 +149,6 @@ public final class LineageEmitter {
       });
       return new HttpTransport(http);
     }
-    return new FileTransport(new FileConfig(settings.fileLocation()));
+    return new LineFileTransport(Path.of(settings.fileLocation()));
   }
 }
