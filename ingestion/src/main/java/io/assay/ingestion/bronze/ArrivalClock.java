@@ -11,7 +11,12 @@ public final class ArrivalClock extends Clock {
   private Instant now = Instant.EPOCH;
 
   public void set(Timestamp arrivedAt) {
-    now = arrivedAt == null ? Instant.now() : arrivedAt.toInstant();
+    set(arrivedAt == null ? null : arrivedAt.toInstant());
+  }
+
+  /** @param arrivedAt the record's Kafka timestamp; null (no timestamp) judges it as of now */
+  public void set(Instant arrivedAt) {
+    now = arrivedAt == null ? Instant.now() : arrivedAt;
   }
 
   @Override

@@ -7,10 +7,21 @@ import java.util.List;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
+import java.util.Map;
+import org.apache.avro.util.Utf8;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -47,45 +58,75 @@ public final class AvroSparkTypes {
     };
   }
 
-  /** The record as a Spark row of {@link #structOf} its schema. */
-  public static Row rowOf(GenericRecord record) {
+  /**
+   * The record as a row of Spark's internal representation for {@link #structOf} its schema, built
+   * straight from Avro's values (a string's UTF-8 bytes are wrapped, not decoded and encoded again) so
+   * that no external {@code Row} is encoded per record (measured: ingestion/README.md).
+   */
+  public static InternalRow internalRowOf(GenericRecord record) {
     List<Schema.Field> fields = record.getSchema().getFields();
     Object[] values = new Object[fields.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = valueOf(nonNull(fields.get(i).schema()), record.get(i));
+      values[i] = internalValueOf(nonNull(fields.get(i).schema()), record.get(i));
     }
-    return RowFactory.create(values);
+    return new GenericInternalRow(values);
   }
 
-  private static Object valueOf(Schema schema, Object value) {
+  /** Records of one schema as a local DataFrame of {@link #structOf} it, converted as the streaming job converts them. */
+  public static Dataset<Row> dataFrameOf(SparkSession spark, Schema schema, List<GenericRecord> records) {
+    List<InternalRow> rows = records.stream().map(AvroSparkTypes::internalRowOf).toList();
+    RDD<InternalRow> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 1).rdd();
+    return spark.internalCreateDataFrame(rdd, structOf(schema), false);
+  }
+
+  private static Object internalValueOf(Schema schema, Object value) {
     if (value == null) {
       return null;
     }
+    if (schema.getLogicalType() instanceof LogicalTypes.Decimal decimal) {
+      // As Spark's encoder of a BigDecimal: rounded to the column's scale, null where it overflows the precision.
+      Decimal converted = Decimal.apply((BigDecimal) value);
+      return converted.changePrecision(decimal.getPrecision(), decimal.getScale()) ? converted : null;
+    }
     return switch (schema.getType()) {
-      case STRING, ENUM -> value.toString();
-      case RECORD -> rowOf((GenericRecord) value);
+      case STRING, ENUM -> value instanceof Utf8 utf8
+          ? UTF8String.fromBytes(utf8.getBytes(), 0, utf8.getByteLength())
+          : UTF8String.fromString(value.toString());
+      case RECORD -> internalRowOf((GenericRecord) value);
       case ARRAY -> {
         Collection<?> elements = (Collection<?>) value;
         Object[] converted = new Object[elements.size()];
         int i = 0;
         Schema elementSchema = nonNull(schema.getElementType());
         for (Object element : elements) {
-          converted[i++] = valueOf(elementSchema, element);
+          converted[i++] = internalValueOf(elementSchema, element);
         }
-        yield converted;
+        yield new GenericArrayData(converted);
       }
-      case BYTES, FIXED -> value instanceof BigDecimal ? value : bytes(value);
-      default -> value;
+      case MAP -> {
+        Map<?, ?> entries = (Map<?, ?>) value;
+        Object[] keys = new Object[entries.size()];
+        Object[] values = new Object[entries.size()];
+        int i = 0;
+        Schema valueSchema = nonNull(schema.getValueType());
+        for (Map.Entry<?, ?> entry : entries.entrySet()) {
+          keys[i] = UTF8String.fromString(entry.getKey().toString());
+          values[i++] = internalValueOf(valueSchema, entry.getValue());
+        }
+        yield new ArrayBasedMapData(new GenericArrayData(keys), new GenericArrayData(values));
+      }
+      case BYTES, FIXED -> bytes(value);
+      default -> value; // int, long, float, double, boolean: the same boxed values internally
     };
   }
 
-  private static Object bytes(Object value) {
+  private static byte[] bytes(Object value) {
     if (value instanceof java.nio.ByteBuffer buffer) {
       byte[] copy = new byte[buffer.remaining()];
       buffer.duplicate().get(copy);
       return copy;
     }
-    return value instanceof org.apache.avro.generic.GenericFixed fixed ? fixed.bytes() : value;
+    return value instanceof org.apache.avro.generic.GenericFixed fixed ? fixed.bytes() : (byte[]) value;
   }
 
   private static boolean isNullable(Schema schema) {

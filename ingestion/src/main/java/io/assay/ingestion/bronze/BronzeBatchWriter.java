@@ -17,7 +17,6 @@ import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -39,7 +38,6 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
 
   private final ContractCatalog catalog;
   private final RecordRouter router;
-  private final StructType routedSchema;
   private final LakeLayout lake;
   private final String appId;
   private final DeadLetterPublisher publisher;
@@ -55,7 +53,6 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
     this.steps = steps;
     this.catalog = catalog;
     this.router = router;
-    this.routedSchema = RoutedSchema.of(catalog);
     this.lake = lake;
     this.appId = appId;
     this.publisher = publisher;
@@ -63,10 +60,7 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
 
   @Override
   public void call(Dataset<Row> kafkaBatch, Long batchId) {
-    Dataset<Row> routed = kafkaBatch
-        .select("key", "value", "topic", "partition", "offset", "timestamp")
-        .mapPartitions(router, Encoders.row(routedSchema))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> routed = router.route(kafkaBatch).persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Long> millis = new LinkedHashMap<>(); // where a batch's time goes, for the log and the benchmark
     try {
       Map<String, Long> validByTopic = new HashMap<>();

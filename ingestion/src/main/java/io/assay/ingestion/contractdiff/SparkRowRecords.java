@@ -17,7 +17,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.spark.sql.Row;
 
 /**
- * Bronze rows back into Avro records, the inverse of the streaming job's {@code AvroSparkTypes.rowOf}: so a
+ * Bronze rows back into Avro records, the inverse of the streaming job's {@code AvroSparkTypes.internalRowOf}: so a
  * proposed contract can be checked against data already in Bronze by the one contract validator.
  */
 final class SparkRowRecords {

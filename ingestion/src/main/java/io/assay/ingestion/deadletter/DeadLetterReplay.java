@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
@@ -121,8 +120,7 @@ public final class DeadLetterReplay {
   }
 
   private void replayBatch(Dataset<Row> batch, int number, Options options, Tally tally) {
-    Dataset<Row> routed = batch.select("key", "value", "topic", "partition", "offset", "timestamp")
-        .mapPartitions(router, Encoders.row(RoutedSchema.of(catalog)))
+    Dataset<Row> routed = router.route(batch)
         .join(batch.select(col("topic").as(RoutedSchema.TOPIC), col("partition").as(RoutedSchema.PARTITION),
             col("offset").as(RoutedSchema.OFFSET), col("original_category")),
             scala.collection.JavaConverters.asScalaBuffer(List.of(RoutedSchema.TOPIC, RoutedSchema.PARTITION, RoutedSchema.OFFSET)).toSeq())

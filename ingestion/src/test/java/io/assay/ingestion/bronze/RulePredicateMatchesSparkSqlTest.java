@@ -65,8 +65,7 @@ class RulePredicateMatchesSparkSqlTest {
   void everyPredicateKeepsExactlyTheRecordsSparkSqlFindsTrue() {
     List<GenericRecord> records = records();
     SparkSession spark = SparkSessions.getOrCreate("assay-test", dir.toString());
-    List<Row> rows = records.stream().map(AvroSparkTypes::rowOf).toList();
-    Dataset<Row> frame = spark.createDataFrame(rows, AvroSparkTypes.structOf(SCHEMA));
+    Dataset<Row> frame = AvroSparkTypes.dataFrameOf(spark, SCHEMA, records);
     List<String> columns = new ArrayList<>();
     for (int p = 0; p < PREDICATES.size(); p++) {
       columns.add("(" + PREDICATES.get(p) + ") <=> true AS p" + p); // TRUE only: NULL and FALSE both break a rule

@@ -185,7 +185,7 @@ class StrictDecodingCorpusTest {
     Contract contract = BronzeHarness.CATALOG.forTopic(topic);
     DecodeResult result = new EventDecoder(contract, harness.schemaIds, 1024 * 1024).decode(value);
     GenericRecord record = ((DecodeResult.Decoded) result).record();
-    return harness.spark.createDataFrame(List.of(AvroSparkTypes.rowOf(record)), AvroSparkTypes.structOf(contract.schema()))
+    return AvroSparkTypes.dataFrameOf(harness.spark, contract.schema(), List.of(record))
         .select(to_json(struct(eventFields(topic)))).first().getString(0);
   }
 
