@@ -18,10 +18,13 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
@@ -57,9 +60,36 @@ public final class RecordRouter implements FlatMapFunction<Iterator<InternalRow>
    * Spark's Kafka source names them) as one {@link RoutedSchema} row; lazy, like any transformation.
    */
   public Dataset<Row> route(Dataset<Row> kafkaRecords) {
+    return asDataFrame(kafkaRecords.sparkSession(), routedRows(kafkaRecords));
+  }
+
+  /**
+   * The routed rows as compact binary rows ({@code UnsafeRow} copies), for a caller that caches them:
+   * a cached RDD of binary rows is built by copying each row, where a cached DataFrame is converted to
+   * columns and compressed (about as costly as routing itself, measured: ingestion/README.md).
+   */
+  public RDD<InternalRow> routedRows(Dataset<Row> kafkaRecords) {
     Dataset<Row> input = kafkaRecords.select("key", "value", "topic", "partition", "offset", "timestamp");
-    RDD<InternalRow> routed = input.queryExecution().toRdd().toJavaRDD().mapPartitions(this).rdd();
-    return input.sparkSession().internalCreateDataFrame(routed, RoutedSchema.of(contracts.catalog()), false);
+    StructType schema = RoutedSchema.of(contracts.catalog());
+    RecordRouter router = this;
+    return input.queryExecution().toRdd().toJavaRDD().mapPartitions((FlatMapFunction<Iterator<InternalRow>, InternalRow>) rows -> {
+      UnsafeProjection binary = UnsafeProjection.create(schema);
+      Iterator<InternalRow> routed = router.call(rows);
+      return new Iterator<>() {
+        public boolean hasNext() {
+          return routed.hasNext();
+        }
+
+        public InternalRow next() {
+          return binary.apply(routed.next()).copy(); // the projection reuses its buffer
+        }
+      };
+    }).rdd();
+  }
+
+  /** Routed rows (from {@link #routedRows}) as a DataFrame of {@link RoutedSchema}. */
+  public Dataset<Row> asDataFrame(SparkSession spark, RDD<InternalRow> routedRows) {
+    return spark.internalCreateDataFrame(routedRows, RoutedSchema.of(contracts.catalog()), false);
   }
 
   @Override
