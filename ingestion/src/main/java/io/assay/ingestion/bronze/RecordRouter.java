@@ -32,7 +32,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  * topic's contract, and emits one {@link RoutedSchema} row, valid or dead letter, never both,
  * never neither. Only an unreachable registry stops it (after retries), because that is an
  * outage, not bad data. Rows are read and written in Spark's internal form: an external {@code Row}
- * per record, encoded by Spark, was about a third of the route's time (ingestion/README.md).
+ * per record, encoded by Spark, was 15-35% of the route's time (ingestion/README.md).
  */
 public final class RecordRouter implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
   private final ContractSources contracts;
