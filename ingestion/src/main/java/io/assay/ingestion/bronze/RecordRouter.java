@@ -24,7 +24,6 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
@@ -70,21 +69,7 @@ public final class RecordRouter implements FlatMapFunction<Iterator<InternalRow>
    */
   public RDD<InternalRow> routedRows(Dataset<Row> kafkaRecords) {
     Dataset<Row> input = kafkaRecords.select("key", "value", "topic", "partition", "offset", "timestamp");
-    StructType schema = RoutedSchema.of(contracts.catalog());
-    RecordRouter router = this;
-    return input.queryExecution().toRdd().toJavaRDD().mapPartitions((FlatMapFunction<Iterator<InternalRow>, InternalRow>) rows -> {
-      UnsafeProjection binary = UnsafeProjection.create(schema);
-      Iterator<InternalRow> routed = router.call(rows);
-      return new Iterator<>() {
-        public boolean hasNext() {
-          return routed.hasNext();
-        }
-
-        public InternalRow next() {
-          return binary.apply(routed.next()).copy(); // the projection reuses its buffer
-        }
-      };
-    }).rdd();
+    return input.queryExecution().toRdd().toJavaRDD().mapPartitions(this).rdd();
   }
 
   /** Routed rows (from {@link #routedRows}) as a DataFrame of {@link RoutedSchema}. */
@@ -94,14 +79,16 @@ public final class RecordRouter implements FlatMapFunction<Iterator<InternalRow>
 
   @Override
   public Iterator<InternalRow> call(Iterator<InternalRow> kafkaRows) {
-    Routing routing = new Routing(contracts.catalog(), ExecutorRegistry.get(registry), maxMessageBytes, judgedAtArrival);
+    ContractCatalog catalog = contracts.catalog();
+    Routing routing = new Routing(catalog, ExecutorRegistry.get(registry), maxMessageBytes, judgedAtArrival);
+    UnsafeProjection binary = UnsafeProjection.create(RoutedSchema.of(catalog));
     return new Iterator<>() {
       public boolean hasNext() {
         return kafkaRows.hasNext();
       }
 
       public InternalRow next() {
-        return routing.route(kafkaRows.next());
+        return binary.apply(routing.route(kafkaRows.next())).copy(); // the projection reuses its buffer
       }
     };
   }

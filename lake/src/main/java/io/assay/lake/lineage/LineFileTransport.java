@@ -31,10 +31,6 @@ public final class LineFileTransport extends Transport {
     this.file = file.toAbsolutePath();
   }
 
-  public Path file() {
-    return file;
-  }
-
   @Override
   public void emit(OpenLineage.RunEvent event) {
     append(OpenLineageClientUtils.toJson(event));
