@@ -9,6 +9,11 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Creates the Bronze and dead-letter tables empty, so readers (and the metrics stream) can start before data,
@@ -36,13 +41,41 @@ final class BronzeTables {
     names.register(LakeLayout.DLQ_TABLE, lake.table(LakeLayout.DLQ_TABLE));
   }
 
+  /**
+   * One metadata commit with the schema and properties, no write job: what writing an empty
+   * DataFrame and then setting the properties did in two commits and a Spark job. Columns are
+   * nullable as an append would have made them.
+   */
   private static void createIfMissing(SparkSession spark, Dataset<Row> empty, String path, String partitionColumn) {
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      empty.write().format("delta").mode("append").partitionBy(partitionColumn).save(path);
-      // SQL names a path table only by an absolute path (s3a:// roots already are).
-      String absolute = path.contains("://") ? path : java.nio.file.Path.of(path).toAbsolutePath().toString();
-      spark.sql("ALTER TABLE delta.`" + absolute + "` SET TBLPROPERTIES ("
-          + "delta.enableChangeDataFeed = true, delta.checkpointInterval = " + CHECKPOINT_INTERVAL + ")");
+      DeltaTable.createIfNotExists(spark)
+          .location(path)
+          .addColumns(nullable(empty.schema()))
+          .partitionedBy(partitionColumn)
+          .property("delta.enableChangeDataFeed", "true")
+          .property("delta.checkpointInterval", Integer.toString(CHECKPOINT_INTERVAL))
+          .execute();
     }
+  }
+
+  private static StructType nullable(StructType struct) {
+    StructField[] fields = struct.fields().clone();
+    for (int i = 0; i < fields.length; i++) {
+      fields[i] = new StructField(fields[i].name(), nullable(fields[i].dataType()), true, fields[i].metadata());
+    }
+    return new StructType(fields);
+  }
+
+  private static DataType nullable(DataType type) {
+    if (type instanceof StructType struct) {
+      return nullable(struct);
+    }
+    if (type instanceof ArrayType array) {
+      return new ArrayType(nullable(array.elementType()), true);
+    }
+    if (type instanceof MapType map) {
+      return new MapType(nullable(map.keyType()), nullable(map.valueType()), true);
+    }
+    return type;
   }
 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.window;
 
+import io.assay.lake.DeltaStreams;
 import io.assay.lake.LakeCatalog;
 import io.assay.lake.LakeLayout;
 import io.assay.schemas.contract.Contract;
@@ -31,15 +32,16 @@ import org.apache.spark.sql.types.DataTypes;
  * drain, so nothing already in Kafka is late.
  */
 public final class PipelineMetricsJob {
+  private static final String NO_DATA_BATCHES = "spark.sql.streaming.noDataMicroBatches.enabled";
   private PipelineMetricsJob() {}
 
   public static StreamingQuery start(SparkSession spark, ContractCatalog catalog, IngestSettings settings) {
     LakeLayout lake = settings.lake();
-    Dataset<Row> arrivals = spark.readStream().format("delta").load(lake.table(LakeLayout.DLQ_TABLE))
+    Dataset<Row> arrivals = DeltaStreams.fromStart(spark, lake.table(LakeLayout.DLQ_TABLE))
         .select(col("source_topic").as("topic"), lit("dead_letter").as("status"), col("category"),
             col("kafka_timestamp").as("arrived_at"));
     for (Contract contract : catalog.contracts()) {
-      arrivals = arrivals.unionByName(spark.readStream().format("delta").load(lake.bronzeTable(contract.topic()))
+      arrivals = arrivals.unionByName(DeltaStreams.fromStart(spark, lake.bronzeTable(contract.topic()))
           .select(col(RoutedSchema.TOPIC).as("topic"), lit("valid").as("status"),
               lit(null).cast(DataTypes.StringType).as("category"), col(RoutedSchema.KAFKA_TIMESTAMP).as("arrived_at")));
     }
@@ -51,6 +53,10 @@ public final class PipelineMetricsJob {
             col("status"), col("category"), col("count").as("records"));
     ensureTable(spark, lake);
     String table = lake.table(LakeLayout.METRICS_TABLE);
+    // No batch without new rows: one would only move the watermark and evict expired minutes, which the
+    // next batch with rows does as well, and each costs a MERGE (1-2 s at the end of every drain).
+    String noDataBatches = spark.conf().get(NO_DATA_BATCHES, "true");
+    spark.conf().set(NO_DATA_BATCHES, "false");
     try {
       return perMinute.writeStream()
           .queryName(settings.appId() + "-metrics")
@@ -61,6 +67,8 @@ public final class PipelineMetricsJob {
           .start();
     } catch (TimeoutException e) {
       throw new IllegalStateException("the metrics query did not start: " + e.getMessage(), e);
+    } finally {
+      spark.conf().set(NO_DATA_BATCHES, noDataBatches);
     }
   }
 
