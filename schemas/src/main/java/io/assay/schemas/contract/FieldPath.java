@@ -15,10 +15,12 @@ public final class FieldPath {
 
   private final String text;
   private final List<Segment> segments;
+  private final int arrays;
 
   private FieldPath(String text, List<Segment> segments) {
     this.text = text;
     this.segments = segments;
+    this.arrays = (int) segments.stream().filter(Segment::eachElement).count();
   }
 
   public static FieldPath parse(String text) {
@@ -39,13 +41,54 @@ public final class FieldPath {
     return new FieldPath(text, List.copyOf(segments));
   }
 
-  /** A concrete value found at this path, with the path written with its element index. */
-  public record FieldValue(String path, Object value) {}
+  /**
+   * A concrete value found at this path. Its text, with each array element's index
+   * ({@code items[2].quantity}), is built only when asked: the validator needs it for violations only.
+   */
+  public static final class FieldValue {
+    private static final int[] NO_INDICES = {};
+    private final FieldPath at;
+    private final int[] indices;
+    private final Object value;
+
+    private FieldValue(FieldPath at, int[] indices, Object value) {
+      this.at = at;
+      this.indices = indices;
+      this.value = value;
+    }
+
+    public Object value() {
+      return value;
+    }
+
+    public String path() {
+      StringBuilder text = new StringBuilder();
+      int element = 0;
+      for (Segment segment : at.segments) {
+        if (text.length() > 0) {
+          text.append('.');
+        }
+        text.append(segment.name());
+        if (segment.eachElement()) {
+          text.append('[').append(indices[element++]).append(']');
+        }
+      }
+      return text.toString();
+    }
+
+    @Override
+    public String toString() {
+      return path() + "=" + value;
+    }
+  }
 
   /** Every value at this path in the record: one for plain paths, one per element under {@code []}. */
   public List<FieldValue> resolve(GenericRecord record) {
-    List<FieldValue> found = new ArrayList<>(1);
-    collect(record, 0, "", found);
+    if (arrays == 0) {
+      return List.of(new FieldValue(this, FieldValue.NO_INDICES, valueIn(record)));
+    }
+    List<FieldValue> found = new ArrayList<>();
+    collect(record, 0, new int[arrays], 0, found);
     return found;
   }
 
@@ -53,33 +96,35 @@ public final class FieldPath {
   public Object valueIn(GenericRecord record) {
     Object current = record;
     for (Segment segment : segments) {
-      if (!(current instanceof GenericRecord r) || r.getSchema().getField(segment.name()) == null) {
-        return null;
-      }
-      current = r.get(segment.name());
+      current = field(current, segment);
     }
     return current;
   }
 
-  private void collect(Object current, int index, String prefix, List<FieldValue> found) {
-    Segment segment = segments.get(index);
-    Object value = null;
-    if (current instanceof GenericRecord r && r.getSchema().getField(segment.name()) != null) {
-      value = r.get(segment.name());
+  /** One lookup of the field by name, then its value by position; null where the step is absent. */
+  private static Object field(Object current, Segment segment) {
+    if (current instanceof GenericRecord r) {
+      Schema.Field field = r.getSchema().getField(segment.name());
+      return field == null ? null : r.get(field.pos());
     }
-    String here = prefix + segment.name();
-    boolean last = index == segments.size() - 1;
-    if (last) {
-      found.add(new FieldValue(here, value));
+    return null;
+  }
+
+  private void collect(Object current, int index, int[] indices, int element, List<FieldValue> found) {
+    Segment segment = segments.get(index);
+    Object value = field(current, segment);
+    if (index == segments.size() - 1) {
+      found.add(new FieldValue(this, indices.clone(), value));
     } else if (segment.eachElement()) {
       if (value instanceof Collection<?> elements) {
         int i = 0;
-        for (Object element : elements) {
-          collect(element, index + 1, here + "[" + i++ + "].", found);
+        for (Object item : elements) {
+          indices[element] = i++;
+          collect(item, index + 1, indices, element + 1, found);
         }
       }
     } else {
-      collect(value, index + 1, here + ".", found);
+      collect(value, index + 1, indices, element, found);
     }
   }
 
