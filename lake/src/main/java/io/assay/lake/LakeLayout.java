@@ -17,7 +17,8 @@ public record LakeLayout(String root, String checkpointRoot) implements Serializ
   public static final String INTERNAL_PREFIX = "_";
   public static final String MODEL_STATE_TABLE = "_model_state";
   public static final String STAGING_FOLDER = "_staging";
-  public static final String QUALITY_METRICS_FILE = "_quality_metrics/metrics.json";
+  /** Deequ's metrics of each gate run, one file per table and day (quality's QualityMetricsRepository). */
+  public static final String QUALITY_METRICS_DIR = "_quality_metrics";
 
   /** A lake whose checkpoints sit in a folder beside its tables (tests, tools that only read). */
   public static LakeLayout at(String root) {

@@ -6,6 +6,7 @@ import io.assay.promotion.lineage.PromotionLineage;
 import io.assay.quality.GateCatalog;
 import io.assay.quality.GateReport;
 import io.assay.quality.GateRunner;
+import io.assay.quality.QualityMetricsRepository;
 import io.assay.transformations.ModelCatalog;
 import io.assay.transformations.ModelRunner;
 import io.assay.transformations.StepTimes;
@@ -36,7 +37,8 @@ public final class Promotion {
     this.runId = runId;
     this.gateCatalog = gateCatalog;
     this.lake = new CommittedTables(spark, lakeLayout, gateCatalog);
-    GateRunner runner = new GateRunner(spark, clock, runId, Optional.of(lake.path(LakeLayout.QUALITY_METRICS_FILE)));
+    GateRunner runner = new GateRunner(spark, clock, runId,
+        Optional.of(new QualityMetricsRepository(spark, lake.path(LakeLayout.QUALITY_METRICS_DIR))));
     this.lineage = lineage;
     this.gates = new LayerGates(spark, gateCatalog, runner, lake.path(LakeLayout.QUALITY_RESULTS_TABLE), lineage, times);
   }

@@ -13,8 +13,6 @@ import com.amazon.deequ.checks.CheckResult;
 import com.amazon.deequ.constraints.ConstraintResult;
 import com.amazon.deequ.constraints.ConstraintStatus;
 import com.amazon.deequ.metrics.Metric;
-import com.amazon.deequ.repository.ResultKey;
-import com.amazon.deequ.repository.fs.FileSystemMetricsRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,17 +36,16 @@ import scala.Option;
  * grouping pass per distinct uniqueness key), then the cross-table checks, and reports every outcome.
  */
 public final class GateRunner {
-  private static final Object METRICS_FILE_LOCK = new Object();
   private final SparkSession spark;
   private final Clock clock;
   private final String runId;
-  private final Optional<String> metricsRepositoryPath;
+  private final Optional<QualityMetricsRepository> metrics;
 
-  public GateRunner(SparkSession spark, Clock clock, String runId, Optional<String> metricsRepositoryPath) {
+  public GateRunner(SparkSession spark, Clock clock, String runId, Optional<QualityMetricsRepository> metrics) {
     this.spark = spark;
     this.clock = clock;
     this.runId = runId;
-    this.metricsRepositoryPath = metricsRepositoryPath;
+    this.metrics = metrics;
   }
 
   public GateReport verify(Gate gate, Dataset<Row> data) {
@@ -121,24 +118,8 @@ public final class GateRunner {
         .addChecks(Scala.seq(checks))
         .addRequiredAnalyzer(analyzer(size))
         .run();
-    metricsRepositoryPath.ifPresent(path -> saveMetrics(path, gate, result, now));
+    metrics.ifPresent(repository -> repository.save(gate.layer(), gate.table(), runId, now, new AnalyzerContext(result.metrics())));
     return result;
-  }
-
-  /**
-   * Appends the suite's metrics to the Deequ repository file. Deequ rewrites the whole file on every
-   * save, so gates running at once in this JVM save one at a time (Deequ's own save inside the run
-   * would lose one of two concurrent results).
-   */
-  private void saveMetrics(String path, Gate gate, VerificationResult result, Instant now) {
-    Map<String, String> tags = new LinkedHashMap<>();
-    tags.put("run_id", runId);
-    tags.put("layer", gate.layer());
-    tags.put("table", gate.table());
-    synchronized (METRICS_FILE_LOCK) {
-      new FileSystemMetricsRepository(spark, path)
-          .save(new ResultKey(now.toEpochMilli(), Scala.map(tags)), new AnalyzerContext(result.metrics()));
-    }
   }
 
   private static CheckOutcome outcome(Gate gate, CompiledCheck compiled, CheckResult result, boolean emptyTable) {

@@ -39,7 +39,7 @@ class SeverityAndResultsTest {
         + " AS t(payment_id, amount)");
   }
 
-  private static GateRunner runner(Optional<String> metrics) {
+  private static GateRunner runner(Optional<QualityMetricsRepository> metrics) {
     return new GateRunner(spark, Clock.fixed(NOW, ZoneOffset.UTC), "run-42", metrics);
   }
 
@@ -66,7 +66,7 @@ class SeverityAndResultsTest {
 
   @Test
   void outcomesAreAppendedToQualityResultsAndMetricsToTheRepository(@TempDir Path lake) throws Exception {
-    String metrics = lake.resolve("_quality_metrics/metrics.json").toString();
+    QualityMetricsRepository metrics = new QualityMetricsRepository(spark, lake.resolve("_quality_metrics").toString());
     GateReport report = runner(Optional.of(metrics)).verify(GateFile.parse("g.yaml", GATE).bind(payments.schema()), payments);
     String results = lake.resolve("quality_results").toString();
     QualityResultsTable.append(spark, results, List.of(report));
@@ -84,14 +84,19 @@ class SeverityAndResultsTest {
     assertEquals("50.00", warned.getAs("observed"));
     assertEquals("max(amount) <= 20.00", warned.getAs("bound"));
     assertEquals(java.sql.Date.valueOf("2026-11-25"), warned.getAs("check_date"));
-    assertTrue(Files.exists(Path.of(metrics)), "metrics repository written");
-    String json = Files.readString(Path.of(metrics));
+    Path file = lake.resolve("_quality_metrics/silver/silver_payments/2026-11-25.json");
+    assertTrue(Files.exists(file), "the table's file for the day of the check");
+    String json = Files.readString(file);
     assertTrue(json.contains("run-42") && json.contains("silver_payments"), json);
+    var saved = metrics.load("silver", "silver_payments", java.time.LocalDate.parse("2026-11-24"), java.time.LocalDate.parse("2026-11-26"));
+    assertEquals(1, saved.size(), "the run, read back over a range of days");
+    assertEquals(List.of(), metrics.load("silver", "silver_orders", java.time.LocalDate.parse("2026-11-25"), java.time.LocalDate.parse("2026-11-25")),
+        "another table's runs are in its own files");
   }
 
   @Test
   void gatesRunningAtOnceEachKeepTheirMetrics(@TempDir Path lake) throws Exception {
-    String metrics = lake.resolve("_quality_metrics/metrics.json").toString();
+    QualityMetricsRepository metrics = new QualityMetricsRepository(spark, lake.resolve("_quality_metrics").toString());
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
     try {
       List<java.util.concurrent.Future<GateReport>> runs = new java.util.ArrayList<>();
@@ -105,8 +110,7 @@ class SeverityAndResultsTest {
     } finally {
       pool.shutdown();
     }
-    var saved = scala.collection.JavaConverters.seqAsJavaList(
-        new com.amazon.deequ.repository.fs.FileSystemMetricsRepository(spark, metrics).load().get());
+    var saved = metrics.load("silver", "silver_payments", java.time.LocalDate.parse("2026-11-25"), java.time.LocalDate.parse("2026-11-25"));
     assertEquals(3, saved.size(), "no save lost another's result");
   }
 
