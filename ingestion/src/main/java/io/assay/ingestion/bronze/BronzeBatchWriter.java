@@ -118,7 +118,7 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
         .select(columns.toArray(Column[]::new));
   }
 
-  Dataset<Row> deadLetterRows(Dataset<Row> routed, long batchId) {
+  static Dataset<Row> deadLetterRows(Dataset<Row> routed, long batchId) {
     return routed.filter(col(RoutedSchema.VALID).equalTo(false)).select(
         col(RoutedSchema.CATEGORY), col(RoutedSchema.TOPIC).as("source_topic"),
         col(RoutedSchema.PARTITION).as("source_partition"), col(RoutedSchema.OFFSET).as("source_offset"),

@@ -29,7 +29,7 @@ public final class BronzeJob {
     DeadLetterPublisher publisher = new DeadLetterPublisher(settings.kafka(), TopicProvisioner.DEAD_LETTER_TOPIC, settings.appId(),
         oneExecutor);
     BronzeBatchWriter writer = new BronzeBatchWriter(catalog, router, settings.lake(), settings.appId(), publisher, steps);
-    BronzeTables.ensureExist(spark, catalog, settings.lake(), writer);
+    BronzeTables.ensureExist(spark, catalog, settings.lake());
     Dataset<Row> kafka = spark.readStream().format("kafka")
         .options(settings.kafka().sparkOptions())
         .option("subscribe", String.join(",", catalog.topics()))

@@ -5,15 +5,21 @@ import io.assay.lake.LakeLayout;
 import io.assay.schemas.contract.Contract;
 import io.assay.schemas.contract.ContractCatalog;
 import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.Option;
+import scala.collection.JavaConverters;
 
 /**
  * Creates the Bronze and dead-letter tables empty, so readers (and the metrics stream) can start before data,
@@ -28,33 +34,49 @@ final class BronzeTables {
    */
   static final int CHECKPOINT_INTERVAL = 100;
 
+  /** What every Bronze and dead-letter table has: the change feed Silver reads, and the checkpoint interval. */
+  static final Map<String, String> PROPERTIES = Map.of(
+      "delta.enableChangeDataFeed", "true",
+      "delta.checkpointInterval", Integer.toString(CHECKPOINT_INTERVAL));
+
   private BronzeTables() {}
 
-  static void ensureExist(SparkSession spark, ContractCatalog catalog, LakeLayout lake, BronzeBatchWriter writer) {
+  static void ensureExist(SparkSession spark, ContractCatalog catalog, LakeLayout lake) {
     Dataset<Row> noRows = spark.createDataFrame(List.of(), RoutedSchema.of(catalog));
     LakeCatalog names = new LakeCatalog(spark);
     for (Contract contract : catalog.contracts()) {
-      createIfMissing(spark, BronzeBatchWriter.bronzeRows(noRows, contract, -1), lake.bronzeTable(contract.topic()), "event_date");
+      ensure(spark, BronzeBatchWriter.bronzeRows(noRows, contract, -1), lake.bronzeTable(contract.topic()), "event_date");
       names.register(LakeLayout.bronzeTableName(contract.topic()), lake.bronzeTable(contract.topic()));
     }
-    createIfMissing(spark, writer.deadLetterRows(noRows, -1), lake.table(LakeLayout.DLQ_TABLE), "ingest_date");
+    ensure(spark, BronzeBatchWriter.deadLetterRows(noRows, -1), lake.table(LakeLayout.DLQ_TABLE), "ingest_date");
     names.register(LakeLayout.DLQ_TABLE, lake.table(LakeLayout.DLQ_TABLE));
   }
 
   /**
-   * One metadata commit with the schema and properties, no write job: what writing an empty
-   * DataFrame and then setting the properties did in two commits and a Spark job. Columns are
-   * nullable as an append would have made them.
+   * A new table: one metadata commit with the schema and properties, no write job (writing an empty
+   * DataFrame and then setting the properties took two commits and a Spark job). Columns are nullable
+   * as an append would have made them. An existing table made with other properties (a lake from a build
+   * before the checkpoint interval was raised) gets them set once.
    */
-  private static void createIfMissing(SparkSession spark, Dataset<Row> empty, String path, String partitionColumn) {
+  private static void ensure(SparkSession spark, Dataset<Row> empty, String path, String partitionColumn) {
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      DeltaTable.createIfNotExists(spark)
+      DeltaTableBuilder create = DeltaTable.createIfNotExists(spark)
           .location(path)
           .addColumns(nullable(empty.schema()))
-          .partitionedBy(partitionColumn)
-          .property("delta.enableChangeDataFeed", "true")
-          .property("delta.checkpointInterval", Integer.toString(CHECKPOINT_INTERVAL))
-          .execute();
+          .partitionedBy(partitionColumn);
+      for (Map.Entry<String, String> property : PROPERTIES.entrySet()) {
+        create = create.property(property.getKey(), property.getValue());
+      }
+      create.execute();
+      return;
+    }
+    Map<String, String> current = JavaConverters.mapAsJavaMap(
+        DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).metadata().configuration());
+    if (!current.entrySet().containsAll(PROPERTIES.entrySet())) {
+      // SQL names a path table only by an absolute path (s3a:// roots already are).
+      String absolute = path.contains("://") ? path : java.nio.file.Path.of(path).toAbsolutePath().toString();
+      spark.sql("ALTER TABLE delta.`" + absolute + "` SET TBLPROPERTIES (" + PROPERTIES.entrySet().stream()
+          .map(p -> p.getKey() + " = " + p.getValue()).collect(Collectors.joining(", ")) + ")");
     }
   }
 
