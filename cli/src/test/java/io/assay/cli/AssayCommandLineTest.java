@@ -167,6 +167,22 @@ class AssayCommandLineTest {
   }
 
   @Test
+  void lineageWithoutEventsSaysWhereTheDemosAreWhenOnlyTheDemoRan() throws Exception {
+    Path data = dir.resolve("lineage-data");
+    Run nothing = run(Map.of("ASSAY_DATA_DIR", data.toString()), "lineage");
+    assertEquals(1, nothing.exitCode());
+    assertTrue(nothing.err().contains("no OpenLineage events at") && nothing.err().contains("run a job first"), nothing.err());
+
+    Path demoEvents = data.resolve("demo/lineage/events.ndjson");
+    java.nio.file.Files.createDirectories(demoEvents.getParent());
+    java.nio.file.Files.writeString(demoEvents, "{}\n");
+    Run demoOnly = run(Map.of("ASSAY_DATA_DIR", data.toString()), "lineage");
+    assertEquals(1, demoOnly.exitCode());
+    assertTrue(demoOnly.err().contains("the demo's are at " + demoEvents.toAbsolutePath())
+        && demoOnly.err().contains("ASSAY_DATA_DIR=" + data.resolve("demo")), demoOnly.err());
+  }
+
+  @Test
   void benchRejectsNonPositiveCounts() {
     Run run = run(Map.of("ASSAY_DATA_DIR", dir.toString()), "bench", "ingest", "--events", "0");
     assertEquals(1, run.exitCode());

@@ -3,6 +3,7 @@ package io.assay.cli.commands;
 import io.assay.cli.config.AssayConfig;
 import io.assay.cli.lineage.LineageGraph;
 import io.assay.cli.lineage.LineageReport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +41,7 @@ public final class LineageCommand implements Callable<Integer> {
       throw new IllegalArgumentException("lineage goes to " + config.lineage().url().orElseThrow()
           + " (ASSAY_OPENLINEAGE_URL): read it there, or pass --events FILE");
     }
-    LineageGraph graph = LineageGraph.read(events != null ? events : Path.of(config.lineage().fileLocation()));
+    LineageGraph graph = LineageGraph.read(events != null ? events : defaultEvents());
     LineageReport report = new LineageReport(graph);
     if (table == null) {
       System.out.print("dot".equals(format) ? report.dot(graph.tables()) : String.join(System.lineSeparator(), report.tables()) + System.lineSeparator());
@@ -55,5 +56,17 @@ public final class LineageCommand implements Callable<Integer> {
           : String.join(System.lineSeparator(), report.path(node)) + System.lineSeparator());
     }
     return ExitCodes.OK;
+  }
+
+  /** The configured file; when it is missing and the demo's is there (the demo keeps its own data folder), say so. */
+  private Path defaultEvents() {
+    Path configured = Path.of(config.lineage().fileLocation());
+    Path demo = Path.of(config.withDataDir(config.dataDir().resolve("demo")).lineage().fileLocation());
+    if (!Files.isRegularFile(configured) && Files.isRegularFile(demo)) {
+      throw new IllegalArgumentException("no OpenLineage events at " + configured.toAbsolutePath() + "; the demo's are at "
+          + demo.toAbsolutePath() + ": ASSAY_DATA_DIR=" + config.dataDir().resolve("demo") + " ./assay lineage, or pass --events "
+          + demo);
+    }
+    return configured;
   }
 }
